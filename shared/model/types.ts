@@ -107,6 +107,8 @@ export interface Entity {
   createdAt: string;
   updatedAt: string;
   verifiedAt?: string;
+  /** Match keys (`krs:…`, `nip:…`, `regon:…`, `name:…`), kept by shared/db for indexed lookups. */
+  keys?: string[];
 }
 
 export type PipelineStatus = 'to_contact' | 'contacted' | 'in_talks' | 'supplier' | 'declined';
@@ -156,12 +158,21 @@ export interface Person {
   updatedAt: string;
 }
 
+/** Who a note or an interaction came from, when it arrived in someone else's list package. */
+export interface SharedFrom {
+  name?: string;
+  company?: string;
+  exportedAt: string;
+}
+
 export interface Note {
   id: string;
   entityId: string;
   text: string;
   createdAt: string;
   updatedAt: string;
+  /** Set on a note imported from a list package: shown as the sharer's, never mixed with mine. */
+  sharedBy?: SharedFrom;
 }
 
 export type FlagKind = 'candidate' | 'follow_up' | 'data_wrong' | 'not_pes';
@@ -192,6 +203,8 @@ export interface Interaction {
   outcome?: string;
   /** Template used, when the contact came from one. */
   template?: string;
+  /** Set on an interaction imported from a list package (the sharer's contact, not mine). */
+  sharedBy?: SharedFrom;
 }
 
 export interface ImportRecord {

@@ -1,0 +1,27 @@
+// The SPA as the extension's app page: same origin as the popup and the background, so all three
+// open the same IndexedDB database and Dexie's live queries refresh across them.
+import browser from 'webextension-polyfill';
+import { mount } from 'svelte';
+import '../../shared/ui/theme.css';
+import App from '../../spa/App.svelte';
+import type { Platform } from '../../spa/platform.ts';
+import { DEFAULT_PACK_FILE } from '../../shared/io/fetchPack.ts';
+
+const ORIGINS = ['http://*/*', 'https://*/*'];
+
+const platform: Platform = {
+  kind: 'extension',
+  defaultPackUrl: browser.runtime.getURL(DEFAULT_PACK_FILE),
+  directoryChanged: () => {
+    browser.runtime.sendMessage({ type: 'directory-changed' }).catch(() => {});
+  },
+  async setAutoScan(enabled) {
+    // Asked from the user's click on the setting, as the permission prompt requires.
+    if (enabled && !(await browser.permissions.request({ origins: ORIGINS }))) return false;
+    const ok = (await browser.runtime.sendMessage({ type: 'set-auto-scan', enabled })) as { ok: boolean };
+    if (!enabled) await browser.permissions.remove({ origins: ORIGINS });
+    return ok.ok;
+  },
+};
+
+mount(App, { target: document.getElementById('app')!, props: { platform } });

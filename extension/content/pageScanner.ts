@@ -1,0 +1,29 @@
+// The content script: reads the page text once, finds identifiers and telling phrases, and sends
+// them to the background. It never touches IndexedDB (the page's origin) and never listens to the
+// page (no window.postMessage handler), so a page cannot talk to the extension through it.
+// Budget: it runs on pages the user opens, so it stays tiny (no Svelte, no Dexie).
+import { capText, scanText } from '../../shared/model/scan.ts';
+import type { PageHintsMessage } from '../../shared/messages/protocol.ts';
+
+// The bare `chrome` namespace (also present in Firefox) instead of webextension-polyfill, which
+// would triple this file's size for one call.
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+function meta(selector: string): string | undefined {
+  const v = document.querySelector<HTMLMetaElement>(selector)?.content?.trim();
+  return v ? v.slice(0, 500) : undefined;
+}
+
+function scan(): void {
+  // textContent (not innerText) avoids a layout; capped to the first and last ~100 KB.
+  const hints = scanText(capText(document.body?.textContent ?? ''));
+  hints.title = (meta('meta[property="og:title"]') ?? document.title.trim().slice(0, 500)) || undefined;
+  hints.siteName = meta('meta[property="og:site_name"]');
+  const message: PageHintsMessage = { type: 'page-hints', hints };
+  chrome.runtime.sendMessage(message).catch(() => {
+    // The worker may be restarting; the next scan (or the popup) will try again.
+  });
+}
+
+if (document.readyState === 'complete') scan();
+else window.addEventListener('load', () => scan(), { once: true });

@@ -1,0 +1,57 @@
+import type { RadarDB } from '../database.ts';
+
+/** Known settings and their types: one place so popup, background and app agree. */
+export interface Settings {
+  lang: 'pl' | 'en';
+  userName: string;
+  userCompany: string;
+  userEmail: string;
+  userPhone: string;
+  signature: string;
+  /** The default directory has been loaded once; never reloaded automatically after that. */
+  defaultDirectoryLoaded: boolean;
+  /** Bumped by every write to the directory: caches built from another revision are stale. */
+  directoryRevision: number;
+  /** Opt-in: scan every page automatically (needs the optional host permission). */
+  autoScan: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  lang: 'pl',
+  userName: '',
+  userCompany: '',
+  userEmail: '',
+  userPhone: '',
+  signature: '',
+  defaultDirectoryLoaded: false,
+  directoryRevision: 0,
+  autoScan: false,
+};
+
+export async function getSetting<K extends keyof Settings>(db: RadarDB, key: K): Promise<Settings[K]> {
+  const row = await db.settings.get(key);
+  return (row?.value as Settings[K] | undefined) ?? DEFAULT_SETTINGS[key];
+}
+
+export async function getSettings(db: RadarDB): Promise<Settings> {
+  const rows = await db.settings.toArray();
+  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const r of rows) if (r.key in DEFAULT_SETTINGS) out[r.key] = r.value;
+  return out as unknown as Settings;
+}
+
+export async function setSettings(db: RadarDB, values: Partial<Settings>): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    for (const [key, value] of Object.entries(values)) {
+      if (key in DEFAULT_SETTINGS) await db.settings.put({ key, value });
+    }
+  });
+}
+
+/** Call inside a transaction that includes `settings` whenever the directory changes. */
+export async function bumpDirectoryRevision(db: RadarDB): Promise<number> {
+  const current = await getSetting(db, 'directoryRevision');
+  const next = current + 1;
+  await db.settings.put({ key: 'directoryRevision', value: next });
+  return next;
+}

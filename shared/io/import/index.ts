@@ -1,0 +1,129 @@
+// One entry point for the import screen and its worker: bytes of a picked file in, a table (or
+// ready drafts) out, with a proposed column mapping. Nothing here writes: the plan (plan.ts) and
+// the database command do that after the user has seen the preview.
+import type { EntityDraft } from '../../model/entity.ts';
+import type { Entity } from '../../model/types.ts';
+import { assertNameMapped, autoMap, rowsToDrafts, type Field } from './columns.ts';
+import { parseCsv, type Delimiter } from './csv.ts';
+import { decodeText, type TextEncoding } from './decode.ts';
+import { detectFormat, foreignFormat, type ImportFormat } from './detect.ts';
+import { ImportError } from './errors.ts';
+import { parseKrsExtracts, type KrsDraft } from './krs.ts';
+import { MAX_IMPORT_BYTES } from './limits.ts';
+import { readPack, type PackSource } from './pack.ts';
+import { planBuilt, planImport, type ImportPlan, type Lookup, type PlanOptions } from './plan.ts';
+import type { RejectedRow } from './rejected.ts';
+import { readXlsx } from './xlsx.ts';
+
+export interface ParsedImport {
+  format: Exclude<ImportFormat, 'unknown'>;
+  /** CSV, KRS and pack files: the encoding the text was read in. */
+  encoding?: TextEncoding;
+  /** CSV: the delimiter found. */
+  delimiter?: Delimiter;
+  /** XLSX: every sheet's name, and the one read. */
+  sheets?: string[];
+  sheet?: string;
+  /** CSV and XLSX: the table as read, every cell a string. Empty for packs and KRS extracts. */
+  headers: string[];
+  rows: string[][];
+  /** Spreadsheet row number of each row (header = 1); for KRS/pack: the item's position. */
+  rowNumbers: number[];
+  /** CSV and XLSX: the proposed mapping, one entry per header (null = not imported). */
+  mapping: (Field | null)[];
+  /** KRS extracts: drafts ready for planImport (no mapping step). */
+  drafts?: (EntityDraft | KrsDraft)[];
+  /** Data pack: validated entities ready for planBuilt, and the entities it refused. */
+  packEntities?: Entity[];
+  packRejected?: RejectedRow[];
+  pack?: { name: string; createdAt: string; source?: PackSource };
+}
+
+export interface ParseOptions {
+  /** Override the detected text encoding (the user's choice when detection got it wrong). */
+  encoding?: 'utf-8' | 'windows-1250';
+  /** XLSX: sheet name or 1-based position; the first sheet by default. */
+  sheet?: string | number;
+}
+
+/** Refuse an oversized file by its size alone, before reading it (call with File.size). */
+export function assertImportSize(size: number): void {
+  if (size > MAX_IMPORT_BYTES) throw new ImportError('too_large', { size, limit: MAX_IMPORT_BYTES });
+}
+
+export async function parseImportFile(fileName: string, bytes: Uint8Array, opts: ParseOptions = {}): Promise<ParsedImport> {
+  assertImportSize(bytes.length);
+  if (bytes.length === 0) throw new ImportError('empty');
+  const format = detectFormat(fileName, bytes);
+  if (format === 'unknown') throw new ImportError('unknown_format', { format: foreignFormat(fileName, bytes) ?? 'unknown' });
+
+  if (format === 'xlsx') {
+    const x = await readXlsx(bytes, opts.sheet);
+    if (x.rows.length === 0) throw new ImportError('no_rows');
+    return { format, sheets: x.sheets, sheet: x.sheet, headers: x.headers, rows: x.rows, rowNumbers: x.rowNumbers, mapping: autoMap(x.headers) };
+  }
+
+  const { text, encoding } = decodeText(bytes, opts.encoding);
+  if (text.trim() === '') throw new ImportError('empty');
+
+  if (format === 'pack') {
+    const pack = readPack(text);
+    if (pack.entities.length === 0 && pack.rejected.length === 0) throw new ImportError('no_rows');
+    const { entities, positions, rejected, ...header } = pack;
+    return {
+      format,
+      encoding,
+      headers: [],
+      rows: [],
+      rowNumbers: positions,
+      mapping: [],
+      packEntities: entities,
+      packRejected: rejected,
+      pack: header,
+    };
+  }
+  if (format === 'krs') {
+    const drafts = parseKrsExtracts(text);
+    if (drafts.length === 0) throw new ImportError('no_rows');
+    return { format, encoding, headers: [], rows: [], rowNumbers: drafts.map((_, i) => i + 1), mapping: [], drafts };
+  }
+  const csv = parseCsv(text);
+  if (csv.rows.length === 0) throw new ImportError('no_rows');
+  return {
+    format,
+    encoding,
+    delimiter: csv.delimiter,
+    headers: csv.headers,
+    rows: csv.rows,
+    rowNumbers: csv.rowNumbers,
+    mapping: autoMap(csv.headers),
+  };
+}
+
+/**
+ * Plan a parsed file, whatever its format, under the mapping the user confirmed (CSV/XLSX). Plan
+ * the whole file at once — in-file duplicates are found across all of it — and write `toWrite`
+ * in chunks afterwards; a bulk `findExistingMany` can chunk its own lookups.
+ */
+export async function planParsed(
+  parsed: ParsedImport,
+  opts: Omit<PlanOptions, 'rowNumbers' | 'original'> & Lookup & { mapping?: (Field | null)[] },
+): Promise<ImportPlan> {
+  if (parsed.packEntities) {
+    const plan = await planBuilt(
+      parsed.packEntities.map((entity) => ({ ok: true as const, entity })),
+      { ...opts, rowNumbers: parsed.rowNumbers },
+    );
+    const packRejected = parsed.packRejected ?? [];
+    const rejected = [...packRejected, ...plan.rejected].sort((a, b) => a.row - b.row);
+    return { ...plan, rejected, counts: { ...plan.counts, rejected: rejected.length } };
+  }
+  if (parsed.drafts) return planImport(parsed.drafts, { ...opts, rowNumbers: parsed.rowNumbers });
+  const mapping = opts.mapping ?? parsed.mapping;
+  assertNameMapped(mapping);
+  return planImport(rowsToDrafts(parsed.rows, mapping), {
+    ...opts,
+    rowNumbers: parsed.rowNumbers,
+    original: { headers: parsed.headers, rows: parsed.rows },
+  });
+}

@@ -1,0 +1,306 @@
+// Field-by-field validation of a list package read from a file. The file is hostile until proven
+// otherwise: every record is rebuilt from the fields we know (unknown keys are dropped, so nothing
+// like `__proto__` or a local index rides along), every value must have its type (a string stays a
+// string, never markup), and counts and lengths are capped. The first bad field rejects the package
+// with its path, so nothing half-valid reaches the import preview.
+import type {
+  Address,
+  Certificate,
+  Channel,
+  Entity,
+  Interaction,
+  Note,
+  Person,
+  PipelineStatus,
+  Saved,
+  SharedFrom,
+  Source,
+} from '../../model/types.ts';
+import { PIPELINE } from '../../model/types.ts';
+import { CATEGORIES, LEGAL_FORMS } from '../../model/vocab.ts';
+import type { ListPackage } from './listPackage.ts';
+import { ShareError } from './shareError.ts';
+
+export const PACKAGE_LIMITS = {
+  entities: 20_000,
+  persons: 50_000,
+  notes: 50_000,
+  saved: 20_000,
+  interactions: 100_000,
+  /** Items in one entity's array (e-mails, sources, categories…). */
+  itemsPerField: 500,
+  /** Names, ids, addresses, e-mails, URLs. */
+  shortText: 2_000,
+  /** Offer, note text, interaction summary, list description. */
+  longText: 50_000,
+} as const;
+
+type Json = Record<string, unknown>;
+
+function fail(path: string, reason: string): never {
+  throw new ShareError('invalid', { path, reason });
+}
+
+function obj(v: unknown, path: string): Json {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(path, 'expected object');
+  return v as Json;
+}
+
+function str(v: unknown, path: string, max: number = PACKAGE_LIMITS.shortText): string {
+  if (typeof v !== 'string') fail(path, 'expected string');
+  if (v.length > max) fail(path, `longer than ${max}`);
+  return v;
+}
+
+/** JSON has no `undefined`: an absent optional field may also come as null. */
+function absent(v: unknown): v is undefined | null {
+  return v === undefined || v === null;
+}
+
+function optStr(o: Json, key: string, path: string, max?: number): string | undefined {
+  return absent(o[key]) ? undefined : str(o[key], `${path}.${key}`, max);
+}
+
+function optBool(o: Json, key: string, path: string): boolean | undefined {
+  const v = o[key];
+  if (absent(v)) return undefined;
+  if (typeof v !== 'boolean') fail(`${path}.${key}`, 'expected boolean');
+  return v;
+}
+
+function optInt(o: Json, key: string, path: string, min: number, max: number): number | undefined {
+  const v = o[key];
+  if (absent(v)) return undefined;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) fail(`${path}.${key}`, `expected integer ${min}..${max}`);
+  return v;
+}
+
+function arr<T>(v: unknown, path: string, max: number, item: (x: unknown, p: string) => T): T[] {
+  if (!Array.isArray(v)) fail(path, 'expected array');
+  if (v.length > max) fail(path, `more than ${max} items`);
+  return v.map((x, i) => item(x, `${path}[${i}]`));
+}
+
+function optArr<T>(o: Json, key: string, path: string, item: (x: unknown, p: string) => T): T[] | undefined {
+  return absent(o[key]) ? undefined : arr(o[key], `${path}.${key}`, PACKAGE_LIMITS.itemsPerField, item);
+}
+
+function date(v: unknown, path: string): string {
+  const s = str(v, path, 40);
+  if (Number.isNaN(Date.parse(s))) fail(path, 'expected ISO date');
+  return s;
+}
+
+function optDate(o: Json, key: string, path: string): string | undefined {
+  return absent(o[key]) ? undefined : date(o[key], `${path}.${key}`);
+}
+
+function oneOf<T extends string>(v: unknown, path: string, allowed: readonly T[]): T {
+  const s = str(v, path);
+  if (!(allowed as readonly string[]).includes(s)) fail(path, 'unknown value');
+  return s as T;
+}
+
+/** Our ids: `krs:0000123456`, `nip:…`, `person_<uuid>`… — no spaces or control characters. */
+function id(v: unknown, path: string): string {
+  const s = str(v, path, 200);
+  if (!/^[\w:.-]+$/.test(s)) fail(path, 'malformed id');
+  return s;
+}
+
+/** Sets only the optional fields that are present, so records carry no `undefined` keys. */
+function defined<T extends object>(record: T): T {
+  for (const k of Object.keys(record) as (keyof T)[]) if (record[k] === undefined) delete record[k];
+  return record;
+}
+
+const strings = (x: unknown, p: string) => str(x, p);
+
+function source(v: unknown, path: string): Source {
+  const o = obj(v, path);
+  return defined({ url: str(o.url, `${path}.url`), seenAt: date(o.seenAt, `${path}.seenAt`), label: optStr(o, 'label', path) });
+}
+
+function address(v: unknown, path: string): Address {
+  const o = obj(v, path);
+  return defined({
+    street: optStr(o, 'street', path),
+    postalCode: optStr(o, 'postalCode', path),
+    city: optStr(o, 'city', path),
+    commune: optStr(o, 'commune', path),
+    county: optStr(o, 'county', path),
+    voivodeship: optStr(o, 'voivodeship', path),
+  });
+}
+
+function certificate(v: unknown, path: string): Certificate {
+  const o = obj(v, path);
+  return defined({
+    name: str(o.name, `${path}.name`),
+    scope: optStr(o, 'scope', path),
+    validUntil: optDate(o, 'validUntil', path),
+    year: optInt(o, 'year', path, 1900, 2200),
+  });
+}
+
+function digits(o: Json, key: string, path: string, lengths: number[]): string | undefined {
+  const s = optStr(o, key, path, 14);
+  if (s !== undefined && (!/^\d+$/.test(s) || !lengths.includes(s.length))) fail(`${path}.${key}`, 'malformed identifier');
+  return s;
+}
+
+/**
+ * Vocabularies grow between releases: a legal form or category this build doesn't know yet is read
+ * as 'inna' / left out, rather than refusing a package from a newer build of the same format.
+ */
+function known<T extends string>(value: string, vocabulary: readonly T[]): T | undefined {
+  return (vocabulary as readonly string[]).includes(value) ? (value as T) : undefined;
+}
+
+const LEGAL_FORM_IDS = Object.keys(LEGAL_FORMS) as (keyof typeof LEGAL_FORMS)[];
+const CATEGORY_IDS = Object.keys(CATEGORIES) as (keyof typeof CATEGORIES)[];
+
+function entity(v: unknown, path: string): Entity {
+  const o = obj(v, path);
+  const ses = absent(o.socialEnterpriseStatus) ? undefined : obj(o.socialEnterpriseStatus, `${path}.socialEnterpriseStatus`);
+  const fieldSources = absent(o.fieldSources) ? undefined : obj(o.fieldSources, `${path}.fieldSources`);
+  if (fieldSources && Object.keys(fieldSources).length > PACKAGE_LIMITS.itemsPerField) fail(`${path}.fieldSources`, 'too many keys');
+  return defined<Entity>({
+    id: id(o.id, `${path}.id`),
+    name: str(o.name, `${path}.name`),
+    legalForm: known(str(o.legalForm, `${path}.legalForm`), LEGAL_FORM_IDS) ?? 'inna',
+    krs: digits(o, 'krs', path, [10]),
+    nip: digits(o, 'nip', path, [10]),
+    regon: digits(o, 'regon', path, [9, 14]),
+    address: address(o.address, `${path}.address`),
+    domains: optArr(o, 'domains', path, strings) ?? [],
+    websites: optArr(o, 'websites', path, strings) ?? [],
+    emails: optArr(o, 'emails', path, strings) ?? [],
+    phones: optArr(o, 'phones', path, strings) ?? [],
+    offer: optStr(o, 'offer', path, PACKAGE_LIMITS.longText),
+    categories: (optArr(o, 'categories', path, strings) ?? []).map((c) => known(c, CATEGORY_IDS)).filter((c) => c !== undefined),
+    pkd: optArr(o, 'pkd', path, strings),
+    socialEnterpriseStatus:
+      ses &&
+      defined({
+        has: optBool(ses, 'has', `${path}.socialEnterpriseStatus`) ?? fail(`${path}.socialEnterpriseStatus.has`, 'expected boolean'),
+        decidedAt: optDate(ses, 'decidedAt', `${path}.socialEnterpriseStatus`),
+      }),
+    certificates: optArr(o, 'certificates', path, certificate),
+    awards: optArr(o, 'awards', path, strings),
+    opp: optBool(o, 'opp', path),
+    registerStatus: absent(o.registerStatus)
+      ? undefined
+      : oneOf(o.registerStatus, `${path}.registerStatus`, ['active', 'liquidation', 'struck_off'] as const),
+    sources: optArr(o, 'sources', path, source) ?? [],
+    fieldSources:
+      fieldSources &&
+      Object.fromEntries(Object.entries(fieldSources).map(([k, x]) => [str(k, `${path}.fieldSources`, 100), str(x, `${path}.fieldSources.${k}`)])),
+    origin: oneOf(o.origin, `${path}.origin`, ['directory', 'user'] as const),
+    candidate: optBool(o, 'candidate', path),
+    createdAt: date(o.createdAt, `${path}.createdAt`),
+    updatedAt: date(o.updatedAt, `${path}.updatedAt`),
+    verifiedAt: optDate(o, 'verifiedAt', path),
+  });
+}
+
+function person(v: unknown, path: string): Person {
+  const o = obj(v, path);
+  return defined({
+    id: id(o.id, `${path}.id`),
+    entityId: id(o.entityId, `${path}.entityId`),
+    name: str(o.name, `${path}.name`),
+    role: optStr(o, 'role', path),
+    email: optStr(o, 'email', path),
+    phone: optStr(o, 'phone', path),
+    createdAt: date(o.createdAt, `${path}.createdAt`),
+    updatedAt: date(o.updatedAt, `${path}.updatedAt`),
+  });
+}
+
+function sharedFrom(o: Json, path: string): SharedFrom | undefined {
+  if (absent(o.sharedBy)) return undefined;
+  const s = obj(o.sharedBy, `${path}.sharedBy`);
+  const p = `${path}.sharedBy`;
+  return defined({ name: optStr(s, 'name', p), company: optStr(s, 'company', p), exportedAt: date(s.exportedAt, `${p}.exportedAt`) });
+}
+
+function note(v: unknown, path: string): Note {
+  const o = obj(v, path);
+  return defined({
+    id: id(o.id, `${path}.id`),
+    entityId: id(o.entityId, `${path}.entityId`),
+    text: str(o.text, `${path}.text`, PACKAGE_LIMITS.longText),
+    createdAt: date(o.createdAt, `${path}.createdAt`),
+    updatedAt: date(o.updatedAt, `${path}.updatedAt`),
+    sharedBy: sharedFrom(o, path),
+  });
+}
+
+function saved(v: unknown, path: string): Saved {
+  const o = obj(v, path);
+  return defined({
+    entityId: id(o.entityId, `${path}.entityId`),
+    status: oneOf<PipelineStatus>(o.status, `${path}.status`, PIPELINE),
+    tags: optArr(o, 'tags', path, strings) ?? [],
+    rating: optInt(o, 'rating', path, 1, 5),
+    followUpAt: optDate(o, 'followUpAt', path),
+    createdAt: date(o.createdAt, `${path}.createdAt`),
+    updatedAt: date(o.updatedAt, `${path}.updatedAt`),
+  });
+}
+
+const CHANNELS: readonly Channel[] = ['email', 'phone', 'meeting', 'other'];
+
+function interaction(v: unknown, path: string): Interaction {
+  const o = obj(v, path);
+  return defined({
+    id: id(o.id, `${path}.id`),
+    entityId: id(o.entityId, `${path}.entityId`),
+    channel: oneOf(o.channel, `${path}.channel`, CHANNELS),
+    at: date(o.at, `${path}.at`),
+    summary: str(o.summary, `${path}.summary`, PACKAGE_LIMITS.longText),
+    outcome: optStr(o, 'outcome', path, PACKAGE_LIMITS.longText),
+    template: optStr(o, 'template', path),
+    sharedBy: sharedFrom(o, path),
+  });
+}
+
+/** Every record must belong to an entity of the package: anything else means a broken file. */
+function belongs(items: { entityId: string }[], ids: Set<string>, path: string): void {
+  items.forEach((item, i) => {
+    if (!ids.has(item.entityId)) fail(`${path}[${i}].entityId`, 'entity not in package');
+  });
+}
+
+/** Everything but format and version, which the reader has checked first. */
+export function validatePackageBody(root: Json): Omit<ListPackage, 'format' | 'version'> {
+  const exporter = absent(root.exporter) ? undefined : obj(root.exporter, 'exporter');
+  const list = obj(root.list, 'list');
+  const entities = arr(root.entities, 'entities', PACKAGE_LIMITS.entities, entity);
+  const ids = new Set(entities.map((e) => e.id));
+  if (ids.size !== entities.length) fail('entities', 'duplicate id');
+  const persons = arr(root.persons, 'persons', PACKAGE_LIMITS.persons, person);
+  belongs(persons, ids, 'persons');
+  const priv = absent(root.private) ? undefined : obj(root.private, 'private');
+  const privateData = priv && {
+    notes: arr(priv.notes ?? [], 'private.notes', PACKAGE_LIMITS.notes, note),
+    saved: arr(priv.saved ?? [], 'private.saved', PACKAGE_LIMITS.saved, saved),
+    interactions: arr(priv.interactions ?? [], 'private.interactions', PACKAGE_LIMITS.interactions, interaction),
+  };
+  if (privateData) {
+    belongs(privateData.notes, ids, 'private.notes');
+    belongs(privateData.saved, ids, 'private.saved');
+    belongs(privateData.interactions, ids, 'private.interactions');
+  }
+  const name = str(list.name, 'list.name', 200).trim();
+  if (!name) fail('list.name', 'empty');
+  return defined({
+    exportedAt: date(root.exportedAt, 'exportedAt'),
+    exporter: exporter && defined({ name: optStr(exporter, 'name', 'exporter', 200), company: optStr(exporter, 'company', 'exporter', 200) }),
+    list: defined({ name, description: optStr(list, 'description', 'list', PACKAGE_LIMITS.longText) }),
+    entities,
+    persons,
+    private: privateData,
+  });
+}

@@ -1,0 +1,124 @@
+// The text layer of vCard shared by the writer and the reader: value escaping, line folding and
+// unfolding. Kept apart from the property mapping so each can be read (and tested) on its own.
+
+/**
+ * Escapes a TEXT value. Backslash, comma and newline are always escaped (RFC 2426 §4, RFC 6350
+ * §3.4). A semicolon is escaped only inside compound values (N, ADR, ORG), where it separates
+ * components: that is RFC 6350's rule, and ical.js — the parser Thunderbird uses — leaves a `\;`
+ * in a plain value such as FN as a literal backslash, while Android and iOS read an unescaped `;`
+ * in FN or NOTE as text. CR, LF and CRLF all become `\n`, so a hostile value can never start a
+ * new property line.
+ */
+export function escapeText(value: string, compound = false): string {
+  const escaped = value.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return compound ? escaped.replace(/;/g, '\\;') : escaped;
+}
+
+/**
+ * A URI value is not TEXT: commas and semicolons are legal in it and must not be escaped. Control
+ * characters (CR/LF above all) are removed so a URL can't inject a property line.
+ */
+export function cleanUri(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+}
+
+const MAX_LINE_OCTETS = 75;
+
+function utf8Length(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+}
+
+/**
+ * Folds one content line at 75 octets (RFC 2426 §2.6, RFC 6350 §3.2): each continuation line starts
+ * with one space, which counts toward its 75. Breaks fall between whole code points — a multi-byte
+ * UTF-8 character (Polish letters, emoji) is never split, since many readers (Android among them)
+ * decode line by line — and never inside a backslash escape, for readers that unescape first.
+ */
+export function foldLine(line: string): string {
+  const out: string[] = [];
+  let current = '';
+  let octets = 0;
+  const chars = Array.from(line);
+  for (let i = 0; i < chars.length; i++) {
+    // A backslash escape travels with the character it escapes.
+    const unit = chars[i] === '\\' && i + 1 < chars.length ? chars[i] + chars[++i] : chars[i];
+    let size = 0;
+    for (const c of unit) size += utf8Length(c.codePointAt(0)!);
+    const limit = out.length === 0 ? MAX_LINE_OCTETS : MAX_LINE_OCTETS - 1;
+    if (octets + size > limit && current) {
+      out.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += unit;
+    octets += size;
+  }
+  out.push(current);
+  return out.join('\r\n ');
+}
+
+/**
+ * Splits a vCard file into logical lines: undoes folding (CRLF or LF followed by a space or tab)
+ * and vCard 2.1's quoted-printable soft line breaks (a line ending in `=` inside a QP value).
+ */
+export function unfoldLines(text: string): string[] {
+  const physical = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const lines: string[] = [];
+  let qpContinues = false;
+  for (const raw of physical) {
+    const last = lines.length - 1;
+    if (last >= 0 && qpContinues) {
+      lines[last] = lines[last].slice(0, -1) + raw;
+    } else if (last >= 0 && (raw.startsWith(' ') || raw.startsWith('\t'))) {
+      lines[last] += raw.slice(1);
+    } else {
+      lines.push(raw);
+    }
+    const current = lines[lines.length - 1];
+    qpContinues = /ENCODING=QUOTED-PRINTABLE/i.test(current.split(':', 1)[0]) && current.endsWith('=');
+  }
+  return lines.filter((l) => l.trim() !== '');
+}
+
+/** Undoes TEXT escaping; an unknown escape keeps its backslash (a Windows path in a NOTE). */
+export function unescapeText(value: string): string {
+  return value.replace(/\\([\\,;nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+}
+
+/** Splits on a separator that is not escaped by a backslash, keeping the escapes in the parts. */
+export function splitUnescaped(value: string, separator: ';' | ','): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === '\\' && i + 1 < value.length) {
+      current += c + value[++i];
+    } else if (c === separator) {
+      parts.push(current);
+      current = '';
+    } else {
+      current += c;
+    }
+  }
+  parts.push(current);
+  return parts;
+}
+
+/** Decodes vCard 2.1 QUOTED-PRINTABLE bytes, then the bytes as UTF-8 (or Latin-1 when stated). */
+export function decodeQuotedPrintable(value: string, charset = 'utf-8'): string {
+  const bytes: number[] = [];
+  const encoder = new TextEncoder();
+  for (const [, hex, other] of value.matchAll(/=([0-9A-Fa-f]{2})|([\s\S])/gu)) {
+    // Characters outside QP's range are kept as UTF-8 so nothing is lost.
+    if (hex) bytes.push(parseInt(hex, 16));
+    else bytes.push(...encoder.encode(other));
+  }
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(charset);
+  } catch {
+    decoder = new TextDecoder('utf-8');
+  }
+  return decoder.decode(new Uint8Array(bytes));
+}

@@ -1,0 +1,163 @@
+// Deduplication of entities arriving from several sources (directory files, KRS, pages, the user).
+// Merge by identifiers first (KRS, NIP, REGON), then by folded name + city; never lose a value:
+// list fields are unioned, and a scalar field takes the newer source's value.
+import { fold } from './fold.ts';
+import type { Address, Certificate, Entity, Source } from './types.ts';
+
+// Words that name a legal form rather than the entity, so "Spółdzielnia Socjalna „Serwis”" and
+// "SERWIS SPÓŁDZIELNIA SOCJALNA" share a key. Unit types (ZAZ, CIS, WTZ…) are kept: "ZAZ w Tarnowie"
+// and "CIS w Tarnowie" are different entities in one town.
+const LEGAL_FORM_WORDS =
+  /\b(?:spoldzielni\w* socjaln\w*|ss|fundacj[aie]|stowarzyszeni[ea]|spolka z ograniczona odpowiedzialnoscia|sp z o ?o|non profit)\b/g;
+
+/** Folded name without quotes, punctuation and legal-form words, whitespace collapsed. */
+export function nameKey(name: string): string {
+  return fold(name)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(LEGAL_FORM_WORDS, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Keys to find an existing record of the same entity, most reliable first. */
+export function matchKeys(e: Pick<Entity, 'krs' | 'nip' | 'regon' | 'name' | 'address'>): string[] {
+  const keys: string[] = [];
+  if (e.krs) keys.push(`krs:${e.krs}`);
+  if (e.nip) keys.push(`nip:${e.nip}`);
+  if (e.regon) keys.push(`regon:${e.regon}`);
+  const name = nameKey(e.name);
+  if (name) keys.push(`name:${name}|${nameKey(e.address?.city ?? '')}`);
+  return keys;
+}
+
+const SCALAR_FIELDS = [
+  'name',
+  'legalForm',
+  'krs',
+  'nip',
+  'regon',
+  'offer',
+  'socialEnterpriseStatus',
+  'opp',
+  'registerStatus',
+] as const satisfies readonly (keyof Entity)[];
+
+const ADDRESS_FIELDS = ['street', 'postalCode', 'city', 'commune', 'county', 'voivodeship'] as const satisfies readonly (keyof Address)[];
+
+const LIST_FIELDS = ['domains', 'websites', 'emails', 'phones', 'categories', 'pkd', 'awards'] as const satisfies readonly (keyof Entity)[];
+
+/** Equality of plain data (what the database stores); a property set to undefined counts as absent. */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((v, i) => sameData(v, bb[i]));
+  }
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);
+  for (const k of keys) if (!sameData(ao[k], bo[k])) return false;
+  return true;
+}
+
+function latestSeen(sources: Source[]): Source | undefined {
+  let latest: Source | undefined;
+  for (const s of sources) if (!latest || s.seenAt > latest.seenAt) latest = s;
+  return latest;
+}
+
+/** The source a field's value came from, and when it was seen ('' when unknown: oldest). */
+function provenance(e: Entity, field: string): { url?: string; seenAt: string } {
+  const url = e.fieldSources?.[field];
+  const source = url === undefined ? undefined : e.sources.find((s) => s.url === url);
+  return source ? { url, seenAt: source.seenAt } : { url, seenAt: '' };
+}
+
+function union<T>(a: T[] | undefined, b: T[] | undefined, key: (v: T) => string = String): T[] {
+  const out = [...(a ?? [])];
+  const seen = new Set(out.map(key));
+  for (const v of b ?? []) {
+    const k = key(v);
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(v);
+    }
+  }
+  return out;
+}
+
+const certificateKey = (c: Certificate) => [c.name, c.year, c.scope, c.validUntil].join('|');
+
+/**
+ * Merges a freshly built record into the stored one. The stored record keeps its id, creation date,
+ * origin, candidate flag and verification date. `changed` is false when nothing but updatedAt would
+ * differ, so re-importing the same file writes nothing.
+ */
+export function mergeEntity(existing: Entity, incoming: Entity, now: string): { entity: Entity; changed: boolean } {
+  const merged: Entity = structuredClone(existing);
+  const fieldSources: Record<string, string> = {};
+  for (const [k, v] of Object.entries(existing.fieldSources ?? {})) if (v !== undefined) fieldSources[k] = v;
+  const incomingLatest = latestSeen(incoming.sources);
+
+  /** Whether the incoming value of a field should replace the stored one, by the date of their sources. */
+  const incomingWins = (field: string): boolean => {
+    const had = provenance(existing, field);
+    const got = provenance(incoming, field);
+    // Without a per-field source the incoming record's newest source speaks for it.
+    const gotSeen = got.url === undefined ? (incomingLatest?.seenAt ?? '') : got.seenAt;
+    return gotSeen >= had.seenAt;
+  };
+  const take = (field: string) => {
+    const url = incoming.fieldSources?.[field] ?? incomingLatest?.url;
+    if (url !== undefined) fieldSources[field] = url;
+  };
+
+  for (const field of SCALAR_FIELDS) {
+    const next = incoming[field];
+    const current = existing[field];
+    if (next === undefined || sameData(next, current)) continue;
+    // "inna" (other) is what a record says when it does not know the form: never an update.
+    if (field === 'legalForm' && next === 'inna' && current !== undefined) continue;
+    if (current === undefined || incomingWins(field)) {
+      (merged as unknown as Record<string, unknown>)[field] = structuredClone(next);
+      take(field);
+    }
+  }
+  for (const field of ADDRESS_FIELDS) {
+    const next = incoming.address?.[field];
+    const current = existing.address?.[field];
+    if (next === undefined || next === current) continue;
+    if (current === undefined || incomingWins(`address.${field}`)) {
+      merged.address = { ...merged.address, [field]: next };
+      take(`address.${field}`);
+    }
+  }
+  for (const field of LIST_FIELDS) {
+    const list = union<string>(existing[field], incoming[field]);
+    if (list.length === (existing[field]?.length ?? 0)) continue;
+    (merged as unknown as Record<string, unknown>)[field] = list;
+    if (!existing[field]?.length) take(field);
+  }
+  const certificates = union(existing.certificates, incoming.certificates, certificateKey);
+  if (certificates.length !== (existing.certificates?.length ?? 0)) {
+    merged.certificates = structuredClone(certificates);
+    if (!existing.certificates?.length) take('certificates');
+  }
+  merged.sources = union(existing.sources, incoming.sources, (s) => s.url).map((s) => ({ ...s }));
+  if (Object.keys(fieldSources).length) merged.fieldSources = fieldSources;
+
+  const changed = !sameData({ ...merged, updatedAt: undefined }, { ...existing, updatedAt: undefined });
+  if (!changed) return { entity: existing, changed: false };
+
+  // The record changed because of these sources: note when each was last seen. (Left alone when
+  // nothing changed, so a re-import on another day is still a no-op.)
+  const incomingSeen = new Map(incoming.sources.map((s) => [s.url, s.seenAt]));
+  for (const s of merged.sources) {
+    const seen = incomingSeen.get(s.url);
+    if (seen !== undefined && seen > s.seenAt) s.seenAt = seen;
+  }
+  merged.updatedAt = now;
+  return { entity: merged, changed: true };
+}

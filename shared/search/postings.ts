@@ -1,0 +1,221 @@
+// The inverted index: folded word → the documents containing it, with a field bit mask per document.
+//
+// The bulk lives in one sorted dictionary with CSR postings (`start[t]..start[t+1]` in `docs` and
+// `masks`). Because the dictionary is sorted, every word with a given prefix sits in one contiguous
+// run of terms, so its postings are one contiguous slice: a prefix query is two binary searches.
+// Documents added after a build go to a small "delta" (its own sorted term list with growable
+// arrays) and are merged into the CSR arrays by `rebuild`, which also drops removed documents.
+import { withinOneEdit } from './edit-distance.ts';
+
+/** A slice of postings to scan, with how good a match it is (exact, prefix or typo). */
+export interface PostingSlice {
+  docs: Uint32Array;
+  masks: Uint8Array;
+  from: number;
+  to: number;
+  quality: number;
+}
+
+interface DeltaList {
+  docs: Uint32Array;
+  masks: Uint8Array;
+  length: number;
+}
+
+const EMPTY_DOCS = new Uint32Array(0);
+const EMPTY_MASKS = new Uint8Array(0);
+
+/** First index in the sorted `terms` whose term is ≥ `word`. */
+export function lowerBound(terms: readonly string[], word: string): number {
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (terms[mid] < word) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** [from, to) of the terms starting with `prefix`. */
+function prefixRange(terms: readonly string[], prefix: string): [number, number] {
+  return [lowerBound(terms, prefix), lowerBound(terms, prefix + '\uffff')];
+}
+
+export class TermPostings {
+  constructor(
+    public terms: string[] = [],
+    public start: Uint32Array = new Uint32Array(1),
+    public docs: Uint32Array = EMPTY_DOCS,
+    public masks: Uint8Array = EMPTY_MASKS,
+  ) {}
+
+  private deltaTerms: string[] = [];
+  private delta = new Map<string, DeltaList>();
+  /** Postings waiting in the delta. */
+  deltaSize = 0;
+
+  /** Builds the CSR arrays from `term → [doc, mask, doc, mask…]` lists (docs ascending). */
+  static fromLists(lists: Map<string, number[]>): TermPostings {
+    const terms = [...lists.keys()].sort();
+    const start = new Uint32Array(terms.length + 1);
+    let total = 0;
+    for (let t = 0; t < terms.length; t++) {
+      start[t] = total;
+      total += lists.get(terms[t])!.length / 2;
+    }
+    start[terms.length] = total;
+    const docs = new Uint32Array(total);
+    const masks = new Uint8Array(total);
+    for (let t = 0, p = 0; t < terms.length; t++) {
+      const list = lists.get(terms[t])!;
+      for (let i = 0; i < list.length; i += 2, p++) {
+        docs[p] = list[i];
+        masks[p] = list[i + 1];
+      }
+    }
+    return new TermPostings(terms, start, docs, masks);
+  }
+
+  /** Adds one document's terms (doc numbers must grow: a new document gets the next number). */
+  add(doc: number, termMasks: Map<string, number>): void {
+    for (const [term, mask] of termMasks) {
+      let list = this.delta.get(term);
+      if (!list) {
+        list = { docs: new Uint32Array(4), masks: new Uint8Array(4), length: 0 };
+        this.delta.set(term, list);
+        this.deltaTerms.splice(lowerBound(this.deltaTerms, term), 0, term);
+      } else if (list.length === list.docs.length) {
+        const docs = new Uint32Array(list.length * 2);
+        const masks = new Uint8Array(list.length * 2);
+        docs.set(list.docs);
+        masks.set(list.masks);
+        list.docs = docs;
+        list.masks = masks;
+      }
+      list.docs[list.length] = doc;
+      list.masks[list.length] = mask;
+      list.length++;
+      this.deltaSize++;
+    }
+  }
+
+  /**
+   * Appends the slices for `word`: its exact postings with quality `exact`, and when `prefix` is set the
+   * postings of longer words starting with it with quality `prefixQ`. Returns the number of postings.
+   */
+  lookup(word: string, prefix: boolean, exact: number, prefixQ: number, out: PostingSlice[]): number {
+    let size = 0;
+    const { terms, start, docs, masks } = this;
+    const lo = lowerBound(terms, word);
+    let from = lo;
+    if (terms[lo] === word) {
+      out.push({ docs, masks, from: start[lo], to: start[lo + 1], quality: exact });
+      size += start[lo + 1] - start[lo];
+      from = lo + 1;
+    }
+    if (prefix) {
+      const hi = lowerBound(terms, word + '\uffff');
+      if (hi > from) {
+        out.push({ docs, masks, from: start[from], to: start[hi], quality: prefixQ });
+        size += start[hi] - start[from];
+      }
+    }
+    if (this.deltaSize) {
+      if (prefix) {
+        const [dlo, dhi] = prefixRange(this.deltaTerms, word);
+        for (let t = dlo; t < dhi; t++) {
+          const term = this.deltaTerms[t];
+          size += this.pushDelta(term, term === word ? exact : prefixQ, out);
+        }
+      } else if (this.delta.has(word)) {
+        size += this.pushDelta(word, exact, out);
+      }
+    }
+    return size;
+  }
+
+  /**
+   * Appends slices for the dictionary words one typo away from `word` (or, when `prefix`, words with a
+   * prefix one typo away). Only words starting with the typed first letter, or with the first two
+   * letters swapped or one letter too many at the start, are scanned: a typo in the very first letter
+   * is not tolerated, which keeps the scan to a small slice of the dictionary.
+   */
+  fuzzy(word: string, prefix: boolean, quality: number, out: PostingSlice[]): number {
+    const heads = new Set([word[0], word[1] + word[0], word[1]]);
+    let size = 0;
+    const minLen = word.length - 1;
+    const maxLen = prefix ? Infinity : word.length + 1;
+    const { terms, start, docs, masks } = this;
+    for (const head of heads) {
+      const [lo, hi] = prefixRange(terms, head);
+      for (let t = lo; t < hi; t++) {
+        const term = terms[t];
+        if (term.length < minLen || term.length > maxLen || !withinOneEdit(word, term, prefix)) continue;
+        out.push({ docs, masks, from: start[t], to: start[t + 1], quality });
+        size += start[t + 1] - start[t];
+      }
+      if (this.deltaSize) {
+        const [dlo, dhi] = prefixRange(this.deltaTerms, head);
+        for (let t = dlo; t < dhi; t++) {
+          const term = this.deltaTerms[t];
+          if (term.length < minLen || term.length > maxLen || !withinOneEdit(word, term, prefix)) continue;
+          size += this.pushDelta(term, quality, out);
+        }
+      }
+    }
+    return size;
+  }
+
+  private pushDelta(term: string, quality: number, out: PostingSlice[]): number {
+    const list = this.delta.get(term)!;
+    out.push({ docs: list.docs, masks: list.masks, from: 0, to: list.length, quality });
+    return list.length;
+  }
+
+  /**
+   * Merges the delta into the CSR arrays and renumbers documents: `remap[old]` is the new number, or
+   * -1 for a removed document (its postings are dropped, and so are words left without documents).
+   */
+  rebuild(remap: Int32Array): void {
+    const { terms, start, docs, masks, deltaTerms, delta } = this;
+    const total = docs.length + this.deltaSize;
+    const newTerms: string[] = [];
+    const newStart: number[] = [0];
+    const newDocs = new Uint32Array(total);
+    const newMasks = new Uint8Array(total);
+    let p = 0;
+    let i = 0;
+    let j = 0;
+    while (i < terms.length || j < deltaTerms.length) {
+      const term = j >= deltaTerms.length || (i < terms.length && terms[i] <= deltaTerms[j]) ? terms[i] : deltaTerms[j];
+      const before = p;
+      if (i < terms.length && terms[i] === term) {
+        for (let q = start[i]; q < start[i + 1]; q++) {
+          const to = remap[docs[q]];
+          if (to >= 0) (newDocs[p] = to), (newMasks[p++] = masks[q]);
+        }
+        i++;
+      }
+      if (j < deltaTerms.length && deltaTerms[j] === term) {
+        const list = delta.get(term)!;
+        for (let q = 0; q < list.length; q++) {
+          const to = remap[list.docs[q]];
+          if (to >= 0) (newDocs[p] = to), (newMasks[p++] = list.masks[q]);
+        }
+        j++;
+      }
+      if (p > before) {
+        newTerms.push(term);
+        newStart.push(p);
+      }
+    }
+    this.terms = newTerms;
+    this.start = Uint32Array.from(newStart);
+    this.docs = newDocs.slice(0, p);
+    this.masks = newMasks.slice(0, p);
+    this.deltaTerms = [];
+    this.delta = new Map();
+    this.deltaSize = 0;
+  }
+}

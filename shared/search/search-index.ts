@@ -1,0 +1,541 @@
+// The directory search: a purpose-built in-memory index over name, town, offer, categories and
+// identifiers, with facet counts. Pure TypeScript (no DOM): it runs in a Web Worker, on the main
+// thread and in Node tests alike.
+//
+// Matching: every query word must match (AND); a word matches a document when some indexed word
+// equals it, starts with it (the last word, being typed, and any word of 3+ letters), or — only when
+// that finds fewer than TYPO_TRIGGER results — is one typo away from it (words of 5+ letters).
+// Ranking: per query word, the best field it matched in (name ≫ town > legal form, category > offer >
+// region) times the match quality (exact > prefix > typo), summed over the words; ties by name.
+import { CATEGORY_IDS } from './categories.ts';
+import { DocColumns, FLAG_SOCIAL_ENTERPRISE } from './columns.ts';
+import { today } from './certificates.ts';
+import { docTerms } from './doc-terms.ts';
+import { F_IDENT, MASK_WEIGHT } from './fields.ts';
+import {
+  type CompiledFilter,
+  compileFilter,
+  DIM_CATEGORY,
+  DIM_CERTIFICATE,
+  DIM_CITY,
+  DIM_COUNTY,
+  DIM_LEGAL_FORM,
+  DIM_SAVED,
+  DIM_SOCIAL_ENTERPRISE,
+  DIM_VOIVODESHIP,
+  failedDims,
+  savedFlags,
+} from './filters.ts';
+import { type PostingSlice, TermPostings } from './postings.ts';
+import { type ParsedQuery, parseQuery } from './query.ts';
+import { decodeIndex, encodeIndex } from './serialize.ts';
+import { topKeys } from './top-keys.ts';
+import type { FacetCounts, Filters, SearchDoc, SearchOptions, SearchResult } from './types.ts';
+import type { ValueDict } from './value-dict.ts';
+
+const EXACT = 1;
+const PREFIX = 0.7;
+const TYPO = 0.45;
+/** An identifier typed in full puts its entity above any word match. */
+const IDENTIFIER_BONUS = 100;
+/** Fewer results than this and the one-typo variants of long words are tried too. */
+const TYPO_TRIGGER = 5;
+const MIN_TYPO_LENGTH = 5;
+/** Words of this length or more match as prefixes even before the last one ("krakow" → "krakowie"). */
+const MIN_PREFIX_LENGTH = 3;
+/** Ranking keys are integers: quantised score × RANK_SPACE + position in name order. */
+const SCORE_STEPS = 64;
+const RANK_SPACE = 2 ** 22;
+/** A compaction (which renumbers) runs once this many documents are dead or waiting in the delta. */
+const MAX_DEAD_SHARE = 8;
+const MIN_DEAD = 1024;
+const MAX_DELTA_POSTINGS = 300_000;
+
+/** One Polish collator for the whole module: creating one costs far more than comparing. */
+let plCollator: Intl.Collator | undefined;
+function collator(): Intl.Collator {
+  return (plCollator ??= new Intl.Collator('pl'));
+}
+
+export interface IndexOptions {
+  /** The clock used for certificate validity; tests pass a fixed date. */
+  now?: () => Date;
+}
+
+/** Plain state of an index: what serialize.ts writes and reads. */
+export interface IndexState {
+  cols: DocColumns;
+  post: TermPostings;
+  /** Document numbers in Polish alphabetical order of names (removed documents skipped on read). */
+  byName: Uint32Array;
+  byNameLength: number;
+}
+
+export class SearchIndex {
+  private readonly cols: DocColumns;
+  private readonly post: TermPostings;
+  private byName: Uint32Array;
+  private byNameLength: number;
+  private readonly idToDoc = new Map<string, number>();
+  private readonly now: () => Date;
+  private dead = 0;
+  /** Position of each document in `byName`; recomputed lazily after edits. */
+  private nameRank: Uint32Array | null = null;
+  /** City code → position of the town in Polish alphabetical order; recomputed after new towns. */
+  private cityRank: Uint32Array | null = null;
+  // Per-query scratch, one slot per document, kept zeroed between queries.
+  private hits = new Uint8Array(0);
+  private acc = new Float32Array(0);
+  private wordScore = new Float32Array(0);
+  private cand = new Uint32Array(0);
+
+  private constructor(state: IndexState, opts: IndexOptions) {
+    this.cols = state.cols;
+    this.post = state.post;
+    this.byName = state.byName;
+    this.byNameLength = state.byNameLength;
+    this.now = opts.now ?? (() => new Date());
+    for (let d = 0; d < this.cols.size; d++) {
+      if (this.cols.alive[d]) this.idToDoc.set(this.cols.ids[d], d);
+      else this.dead++;
+    }
+    this.ensureScratch();
+  }
+
+  static build(docs: Iterable<SearchDoc>, opts: IndexOptions = {}): SearchIndex {
+    const cols = new DocColumns();
+    const lists = new Map<string, number[]>();
+    const seen = new Map<string, number>();
+    for (const doc of docs) {
+      const previous = seen.get(doc.id);
+      if (previous !== undefined) cols.alive[previous] = 0; // a repeated id: the last one wins
+      const d = cols.push(doc);
+      seen.set(doc.id, d);
+      for (const [term, mask] of docTerms(doc)) {
+        const list = lists.get(term);
+        if (list) list.push(d, mask);
+        else lists.set(term, [d, mask]);
+      }
+    }
+    const sorted = sortByName(cols);
+    const byName = new Uint32Array(Math.max(16, cols.capacity));
+    byName.set(sorted);
+    const index = new SearchIndex(
+      { cols, post: TermPostings.fromLists(lists), byName, byNameLength: sorted.length },
+      opts,
+    );
+    if (index.dead) index.compact();
+    return index;
+  }
+
+  /** A compact binary form (one ArrayBuffer) for IndexedDB; loading it needs no re-indexing. */
+  serialize(): ArrayBuffer {
+    if (this.dead || this.post.deltaSize) this.compact();
+    return encodeIndex({ cols: this.cols, post: this.post, byName: this.byName, byNameLength: this.byNameLength });
+  }
+
+  static deserialize(buffer: ArrayBuffer, opts: IndexOptions = {}): SearchIndex {
+    return new SearchIndex(decodeIndex(buffer), opts);
+  }
+
+  /** Number of documents in the index. */
+  get size(): number {
+    return this.idToDoc.size;
+  }
+
+  has(id: string): boolean {
+    return this.idToDoc.has(id);
+  }
+
+  /** Adds a document; an existing id is replaced. */
+  add(doc: SearchDoc): void {
+    if (this.idToDoc.has(doc.id)) this.remove(doc.id);
+    const cities = this.cols.cities.values.length;
+    const d = this.cols.push(doc);
+    this.idToDoc.set(doc.id, d);
+    this.post.add(d, docTerms(doc));
+    this.insertByName(d);
+    if (this.cols.cities.values.length !== cities) this.cityRank = null;
+    this.ensureScratch();
+    if (this.post.deltaSize > MAX_DELTA_POSTINGS) this.compact();
+  }
+
+  /** Removes a document; returns false when the id is not in the index. */
+  remove(id: string): boolean {
+    const d = this.idToDoc.get(id);
+    if (d === undefined) return false;
+    this.cols.alive[d] = 0;
+    this.idToDoc.delete(id);
+    this.dead++;
+    if (this.dead >= MIN_DEAD && this.dead * MAX_DEAD_SHARE > this.cols.size) this.compact();
+    return true;
+  }
+
+  update(doc: SearchDoc): void {
+    this.add(doc);
+  }
+
+  search(query: string, opts: SearchOptions = {}): SearchResult {
+    const limit = opts.limit ?? Infinity;
+    const filter = compileFilter(this.cols, this.idToDoc, opts.filter, today(this.now()));
+    const parsed = parseQuery(query);
+    if (!parsed.words.length) return this.browse(filter, opts.sort === 'city' ? 'city' : 'name', limit);
+    const count = this.keepPassing(this.match(parsed, filter), filter);
+    const ids = this.ranked(count, opts.sort ?? 'relevance', limit);
+    this.release(count);
+    return { ids, total: count };
+  }
+
+  /**
+   * Facet counts for a query: each facet is counted with every other filter applied and its own
+   * left out. `savedIds` (default `filter.savedIds`) gives the "saved by me" count.
+   */
+  facets(query: string, filter: Filters, savedIds?: Set<string>): FacetCounts {
+    const { cols } = this;
+    const f = compileFilter(cols, this.idToDoc, filter, today(this.now()));
+    const saved = savedFlags(cols, this.idToDoc, savedIds ?? filter.savedIds);
+    const counts = new FacetCounter(cols);
+    const parsed = parseQuery(query);
+    if (!parsed.words.length) {
+      for (let d = 0; d < cols.size; d++) if (cols.alive[d]) counts.add(d, failedDims(cols, f, d), saved, f.today);
+    } else {
+      const count = this.match(parsed, f);
+      for (let j = 0; j < count; j++) {
+        const d = this.cand[j];
+        counts.add(d, failedDims(cols, f, d), saved, f.today);
+      }
+      this.release(count);
+    }
+    return counts.result();
+  }
+
+  // ---- matching
+
+  /**
+   * Fills `cand` with the documents matching the query (filters not applied) and `acc` with their
+   * scores; returns how many. The typo pass runs when the filtered result would be too small.
+   */
+  private match(parsed: ParsedQuery, filter: CompiledFilter): number {
+    let count = this.evaluate(parsed, false);
+    if (parsed.words.some((w) => w.length >= MIN_TYPO_LENGTH && /\D/.test(w)) && this.countPassing(count, filter) < TYPO_TRIGGER) {
+      this.release(count);
+      count = this.evaluate(parsed, true);
+    }
+    return count;
+  }
+
+  private evaluate(parsed: ParsedQuery, typos: boolean): number {
+    const { post, hits, acc, wordScore, cand } = this;
+    const alive = this.cols.alive;
+    const words = parsed.words;
+    const plans = words.map((w, i) => {
+      const slices: PostingSlice[] = [];
+      const prefix = i === words.length - 1 || w.length >= MIN_PREFIX_LENGTH;
+      let size = post.lookup(w, prefix, EXACT, PREFIX, slices);
+      if (typos && w.length >= MIN_TYPO_LENGTH) size += post.fuzzy(w, prefix, TYPO, slices);
+      return { slices, size };
+    });
+    // The rarest word first: later words only visit documents still in the running.
+    plans.sort((a, b) => a.size - b.size);
+
+    let count = 0;
+    for (const s of plans[0].slices) count = scanFirst(s, alive, hits, acc, cand, count);
+    for (let i = 1; i < plans.length && count > 0; i++) {
+      for (const s of plans[i].slices) scanNext(s, hits, i, wordScore);
+      let kept = 0;
+      for (let j = 0; j < count; j++) {
+        const d = cand[j];
+        const w = wordScore[d];
+        if (w > 0) {
+          wordScore[d] = 0;
+          acc[d] += w;
+          hits[d] = i + 1;
+          cand[kept++] = d;
+        } else {
+          hits[d] = 0;
+          acc[d] = 0;
+        }
+      }
+      count = kept;
+    }
+    // Now every candidate has hits === plans.length and every other document 0.
+    const level = plans.length;
+    for (const id of parsed.identifiers) {
+      const slices: PostingSlice[] = [];
+      post.lookup(id, false, EXACT, EXACT, slices);
+      for (const s of slices) {
+        for (let p = s.from; p < s.to; p++) {
+          const d = s.docs[p];
+          if (!(s.masks[p] & F_IDENT) || !alive[d]) continue;
+          if (hits[d] !== level) {
+            hits[d] = level;
+            cand[count++] = d;
+          }
+          acc[d] += IDENTIFIER_BONUS;
+        }
+      }
+    }
+    return count;
+  }
+
+  /** Zeroes the scratch slots of the first `count` candidates. */
+  private release(count: number): void {
+    const { cand, hits, acc } = this;
+    for (let j = 0; j < count; j++) {
+      const d = cand[j];
+      hits[d] = 0;
+      acc[d] = 0;
+    }
+  }
+
+  private countPassing(count: number, filter: CompiledFilter): number {
+    if (filter.none) return count;
+    let n = 0;
+    for (let j = 0; j < count; j++) if (!failedDims(this.cols, filter, this.cand[j])) n++;
+    return n;
+  }
+
+  /** Drops (and zeroes) the candidates the filter rejects; returns how many are left. */
+  private keepPassing(count: number, filter: CompiledFilter): number {
+    if (filter.none) return count;
+    const { cand, hits, acc, cols } = this;
+    let kept = 0;
+    for (let j = 0; j < count; j++) {
+      const d = cand[j];
+      if (failedDims(cols, filter, d)) {
+        hits[d] = 0;
+        acc[d] = 0;
+      } else {
+        cand[kept++] = d;
+      }
+    }
+    return kept;
+  }
+
+  // ---- ordering
+
+  private ranked(count: number, sort: 'relevance' | 'name' | 'city', limit: number): string[] {
+    const nameRank = this.ranks();
+    const cityRank = sort === 'city' ? this.cityRanks() : null;
+    const keys = new Float64Array(count);
+    for (let j = 0; j < count; j++) {
+      const d = this.cand[j];
+      const byName = RANK_SPACE - 1 - nameRank[d];
+      keys[j] =
+        sort === 'relevance'
+          ? Math.round(this.acc[d] * SCORE_STEPS) * RANK_SPACE + byName
+          : cityRank
+            ? (cityRank.length - cityRank[this.cols.city[d]]) * RANK_SPACE + byName
+            : byName;
+    }
+    return this.idsOfKeys(topKeys(keys, limit));
+  }
+
+  private idsOfKeys(keys: Float64Array): string[] {
+    const ids = new Array<string>(keys.length);
+    for (let j = 0; j < keys.length; j++) {
+      const rank = RANK_SPACE - 1 - (keys[j] % RANK_SPACE);
+      ids[j] = this.cols.ids[this.byName[rank]];
+    }
+    return ids;
+  }
+
+  /** Empty query: every document passing the filters, by name (or by town, then name). */
+  private browse(filter: CompiledFilter, sort: 'name' | 'city', limit: number): SearchResult {
+    const { cols, byName } = this;
+    if (sort === 'city') {
+      let count = 0;
+      for (let d = 0; d < cols.size; d++) {
+        if (cols.alive[d] && (filter.none || !failedDims(cols, filter, d))) this.cand[count++] = d;
+      }
+      return { ids: this.ranked(count, 'city', limit), total: count };
+    }
+    const ids: string[] = [];
+    let total = 0;
+    for (let i = 0; i < this.byNameLength; i++) {
+      const d = byName[i];
+      if (!cols.alive[d] || (!filter.none && failedDims(cols, filter, d))) continue;
+      if (total++ < limit) ids.push(cols.ids[d]);
+    }
+    return { ids, total };
+  }
+
+  private ranks(): Uint32Array {
+    if (!this.nameRank || this.nameRank.length < this.cols.size) {
+      const rank = new Uint32Array(this.cols.capacity);
+      for (let i = 0; i < this.byNameLength; i++) rank[this.byName[i]] = i;
+      this.nameRank = rank;
+    }
+    return this.nameRank;
+  }
+
+  /** City code → rank; documents without a town (code 0) sort last. */
+  private cityRanks(): Uint32Array {
+    if (!this.cityRank) {
+      const values = this.cols.cities.values;
+      const order = values.map((_, c) => c).slice(1);
+      order.sort((a, b) => collator().compare(values[a], values[b]));
+      const rank = new Uint32Array(values.length);
+      rank[0] = values.length;
+      order.forEach((c, i) => (rank[c] = i + 1));
+      this.cityRank = rank;
+    }
+    return this.cityRank;
+  }
+
+  private insertByName(d: number): void {
+    if (this.byNameLength === this.byName.length) {
+      const grown = new Uint32Array(this.byName.length * 2);
+      grown.set(this.byName);
+      this.byName = grown;
+    }
+    const { names } = this.cols;
+    const name = names[d];
+    let lo = 0;
+    let hi = this.byNameLength;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (collator().compare(names[this.byName[mid]], name) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    this.byName.copyWithin(lo + 1, lo, this.byNameLength);
+    this.byName[lo] = d;
+    this.byNameLength++;
+    this.nameRank = null;
+  }
+
+  // ---- maintenance
+
+  /** Renumbers live documents densely and merges pending additions into the main arrays. */
+  private compact(): void {
+    const { cols } = this;
+    const remap = new Int32Array(cols.size);
+    let next = 0;
+    for (let d = 0; d < cols.size; d++) remap[d] = cols.alive[d] ? next++ : -1;
+    this.post.rebuild(remap);
+    cols.compact(remap);
+    let n = 0;
+    for (let i = 0; i < this.byNameLength; i++) {
+      const to = remap[this.byName[i]];
+      if (to >= 0) this.byName[n++] = to;
+    }
+    this.byNameLength = n;
+    this.idToDoc.clear();
+    for (let d = 0; d < cols.size; d++) this.idToDoc.set(cols.ids[d], d);
+    this.dead = 0;
+    this.nameRank = null;
+  }
+
+  private ensureScratch(): void {
+    const n = this.cols.capacity;
+    if (this.hits.length >= n) return;
+    this.hits = new Uint8Array(n);
+    this.acc = new Float32Array(n);
+    this.wordScore = new Float32Array(n);
+    this.cand = new Uint32Array(n);
+  }
+}
+
+/** Document numbers of the live documents in Polish alphabetical order of their names. */
+function sortByName(cols: DocColumns): Uint32Array {
+  const order: number[] = [];
+  for (let d = 0; d < cols.size; d++) if (cols.alive[d]) order.push(d);
+  const { names } = cols;
+  const compare = collator().compare;
+  order.sort((a, b) => compare(names[a], names[b]) || a - b);
+  return Uint32Array.from(order);
+}
+
+/** First word: every live document in the slices becomes a candidate, keeping its best score. */
+function scanFirst(
+  s: PostingSlice,
+  alive: Uint8Array,
+  hits: Uint8Array,
+  acc: Float32Array,
+  cand: Uint32Array,
+  count: number,
+): number {
+  const { docs, masks, to, quality } = s;
+  for (let p = s.from; p < to; p++) {
+    const d = docs[p];
+    if (!alive[d]) continue;
+    const w = MASK_WEIGHT[masks[p]] * quality;
+    if (hits[d] === 0) {
+      hits[d] = 1;
+      acc[d] = w;
+      cand[count++] = d;
+    } else if (w > acc[d]) {
+      acc[d] = w;
+    }
+  }
+  return count;
+}
+
+/** Later words: only documents that matched the `level` words before score. */
+function scanNext(s: PostingSlice, hits: Uint8Array, level: number, wordScore: Float32Array): void {
+  const { docs, masks, to, quality } = s;
+  for (let p = s.from; p < to; p++) {
+    const d = docs[p];
+    if (hits[d] !== level) continue;
+    const w = MASK_WEIGHT[masks[p]] * quality;
+    if (w > wordScore[d]) wordScore[d] = w;
+  }
+}
+
+/** Accumulates facet counts; a document failing exactly one filter still counts for that facet. */
+class FacetCounter {
+  private readonly voivodeship: Uint32Array;
+  private readonly county: Uint32Array;
+  private readonly city: Uint32Array;
+  private readonly legalForm: Uint32Array;
+  private readonly category = new Uint32Array(32);
+  private socialEnterprise = 0;
+  private certificateValid = 0;
+  private saved = 0;
+
+  constructor(private readonly cols: DocColumns) {
+    this.voivodeship = new Uint32Array(cols.voivodeships.values.length);
+    this.county = new Uint32Array(cols.counties.values.length);
+    this.city = new Uint32Array(cols.cities.values.length);
+    this.legalForm = new Uint32Array(cols.legalForms.values.length);
+  }
+
+  add(d: number, failed: number, saved: Uint8Array, today: number): void {
+    // Failing two filters, a document counts nowhere; failing one, only in that facet.
+    if (failed & (failed - 1)) return;
+    const all = failed === 0;
+    const c = this.cols;
+    if (all || failed === DIM_VOIVODESHIP) this.voivodeship[c.voivodeship[d]]++;
+    if (all || failed === DIM_COUNTY) this.county[c.county[d]]++;
+    if (all || failed === DIM_CITY) this.city[c.city[d]]++;
+    if (all || failed === DIM_LEGAL_FORM) this.legalForm[c.legalForm[d]]++;
+    if (all || failed === DIM_CATEGORY) {
+      for (let bits = c.categories[d]; bits; bits &= bits - 1) this.category[31 - Math.clz32(bits & -bits)]++;
+    }
+    if ((all || failed === DIM_SOCIAL_ENTERPRISE) && c.flags[d] & FLAG_SOCIAL_ENTERPRISE) this.socialEnterprise++;
+    if ((all || failed === DIM_CERTIFICATE) && c.certDay[d] >= today) this.certificateValid++;
+    if ((all || failed === DIM_SAVED) && saved[d]) this.saved++;
+  }
+
+  result(): FacetCounts {
+    const record = (counts: Uint32Array, dict: ValueDict) => {
+      const out: Record<string, number> = {};
+      for (let code = 1; code < counts.length; code++) if (counts[code]) out[dict.values[code]] = counts[code];
+      return out;
+    };
+    const category: Record<string, number> = {};
+    CATEGORY_IDS.forEach((id, bit) => {
+      if (this.category[bit]) category[id] = this.category[bit];
+    });
+    return {
+      voivodeship: record(this.voivodeship, this.cols.voivodeships),
+      county: record(this.county, this.cols.counties),
+      city: record(this.city, this.cols.cities),
+      legalForm: record(this.legalForm, this.cols.legalForms),
+      category,
+      socialEnterprise: this.socialEnterprise,
+      certificateValid: this.certificateValid,
+      saved: this.saved,
+    };
+  }
+}

@@ -1,0 +1,25 @@
+import { getContext, setContext } from 'svelte';
+
+/**
+ * What differs between the SPA inside the extension and the standalone SPA. The standalone build
+ * never imports extension APIs: the extension's implementation lives in extension/app/.
+ */
+export interface Platform {
+  kind: 'extension' | 'standalone';
+  /** URL of the default directory pack shipped with this build. */
+  defaultPackUrl: string;
+  /** Tells the background that the directory changed, so open tabs' badges are re-decided. */
+  directoryChanged(): void;
+  /** Switches automatic page scanning (extension only; asks for the optional permission). */
+  setAutoScan?(enabled: boolean): Promise<boolean>;
+}
+
+const KEY = Symbol('platform');
+
+export function providePlatform(p: Platform): void {
+  setContext(KEY, p);
+}
+
+export function usePlatform(): Platform {
+  return getContext<Platform>(KEY);
+}

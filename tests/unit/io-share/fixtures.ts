@@ -1,0 +1,103 @@
+// Test data for the sharing formats: real entities from the sample directory (built by the same
+// model code an import uses), and an in-memory store that applies ImportWrites like shared/db would.
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { buildEntity } from '../../../shared/model/entity.ts';
+import { matchKeys } from '../../../shared/model/merge.ts';
+import type { ContactList, Entity, Interaction, ListMember, Note, Person, Saved } from '../../../shared/model/types.ts';
+import type { ImportWrites, MyData } from '../../../shared/io/share/importPreview.ts';
+
+const SAMPLE = new URL('../../../shared/data/pes-directory-sample.csv', import.meta.url);
+
+export function sampleEntities(): Entity[] {
+  const rows = Papa.parse<Record<string, string>>(readFileSync(SAMPLE, 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const out: Entity[] = [];
+  for (const r of rows) {
+    const built = buildEntity(
+      {
+        name: r.name,
+        legalForm: r.legal_form,
+        krs: r.krs,
+        nip: r.nip,
+        regon: r.regon,
+        voivodeship: r.voivodeship,
+        county: r.county,
+        city: r.city,
+        postalCode: r.postal_code,
+        street: r.street,
+        website: r.website,
+        email: r.email,
+        phone: r.phone,
+        offer: r.offer,
+        socialEnterpriseStatus: r.social_enterprise_status,
+        certificates: r.certificates,
+        sources: r.source_urls,
+      },
+      { url: 'file:pes-directory-sample.csv', seenAt: '2026-11-01' },
+      '2026-11-01T10:00:00.000Z',
+    );
+    if (built.ok) out.push(built.entity);
+  }
+  return out;
+}
+
+/** The sample entity with KRS, NIP, REGON, address, phone and e-mail (Spółdzielnia Socjalna „ALTERNATYWY”). */
+export function alternatywy(): Entity {
+  const e = sampleEntities().find((x) => x.krs === '0000700353');
+  if (!e) throw new Error('sample changed: KRS 0000700353 missing');
+  return e;
+}
+
+export function person(entityId: string, name: string, extra: Partial<Person> = {}): Person {
+  return { id: `person_${name.replace(/\W/g, '')}`, entityId, name, createdAt: '2026-11-02T09:00:00.000Z', updatedAt: '2026-11-02T09:00:00.000Z', ...extra };
+}
+
+let counter = 0;
+export const seqId = (prefix: string) => `${prefix}_${++counter}`;
+
+/** My data, held in arrays; `write` upserts what applyChoices returns, as the DB transaction would. */
+export class MemoryStore {
+  entities: Entity[] = [];
+  persons: Person[] = [];
+  notes: Note[] = [];
+  saved: Saved[] = [];
+  interactions: Interaction[] = [];
+  lists: ContactList[] = [];
+  members: ListMember[] = [];
+
+  mine(): MyData {
+    return {
+      findEntity: (keys) => {
+        for (const k of keys) {
+          const hit = this.entities.find((e) => matchKeys(e).includes(k));
+          if (hit) return hit;
+        }
+        return undefined;
+      },
+      persons: this.persons,
+      notes: this.notes,
+      saved: this.saved,
+      interactions: this.interactions,
+      listNames: this.lists.map((l) => l.name),
+      lists: this.lists,
+      members: this.members,
+    };
+  }
+
+  write(w: ImportWrites): void {
+    const upsert = <T>(table: T[], items: T[], key: (t: T) => string) => {
+      for (const item of items) {
+        const i = table.findIndex((t) => key(t) === key(item));
+        if (i >= 0) table[i] = item;
+        else table.push(item);
+      }
+    };
+    upsert(this.entities, w.entities, (e) => e.id);
+    upsert(this.persons, w.persons, (p) => p.id);
+    upsert(this.notes, w.notes, (n) => n.id);
+    upsert(this.saved, w.saved, (s) => s.entityId);
+    upsert(this.interactions, w.interactions, (i) => i.id);
+    upsert(this.lists, [w.list], (l) => l.id);
+    upsert(this.members, w.members, (m) => `${m.listId}|${m.entityId}`);
+  }
+}

@@ -1,0 +1,130 @@
+/// <reference types="vitest/config" />
+import { defineConfig, type Plugin } from 'vite';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { crx } from '@crxjs/vite-plugin';
+import { VitePWA } from 'vite-plugin-pwa';
+import manifest from './extension/manifest.config.ts';
+import { buildDefaultPack } from './scripts/defaultPack.ts';
+import { DEFAULT_PACK_FILE } from './shared/io/fetchPack.ts';
+
+/** Emits the default directory pack (made from shared/data/*.csv) into the build's root. */
+function defaultDirectory(): Plugin {
+  let pack: string | undefined;
+  const get = async () => (pack ??= await buildDefaultPack());
+  return {
+    name: 'radar-es-default-directory',
+    async generateBundle() {
+      this.emitFile({ type: 'asset', fileName: DEFAULT_PACK_FILE, source: await get() });
+    },
+    configureServer(server) {
+      server.middlewares.use(`/${DEFAULT_PACK_FILE}`, (_req, res) => {
+        void get().then((body) => {
+          res.setHeader('content-type', 'application/json');
+          res.end(body);
+        });
+      });
+    },
+  };
+}
+
+/**
+ * crxjs lists the injected page scanner under web_accessible_resources, which would let any site
+ * probe for the file and learn that Radar ES is installed. The scanner is injected with
+ * chrome.scripting (which needs no such entry), so the entry is removed from the built manifest.
+ */
+function noWebAccessibleResources(outDir: string): Plugin {
+  return {
+    name: 'radar-es-no-web-accessible-resources',
+    apply: 'build',
+    enforce: 'post',
+    writeBundle() {
+      const file = resolve(outDir, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(file, 'utf8'));
+      delete manifest.web_accessible_resources;
+      writeFileSync(file, JSON.stringify(manifest, null, 2));
+    },
+  };
+}
+
+// Two builds from one source tree (`--mode extension` and `--mode spa`): crx() takes over the
+// whole build, so the standalone SPA is built without it — and without any extension API.
+export default defineConfig(({ mode }) => {
+  if (mode === 'test') {
+    // vitest: fast unit tests (Node + fake-indexeddb), then end-to-end tests that drive the built
+    // extension and the standalone SPA in Debian's Chromium. `npm test` runs both.
+    return {
+      plugins: [svelte()],
+      test: {
+        projects: [
+          {
+            plugins: [svelte()],
+            test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', setupFiles: ['tests/unit/setup.ts'] },
+          },
+          {
+            test: {
+              name: 'e2e',
+              include: ['tests/e2e/**/*.test.ts'],
+              environment: 'node',
+              testTimeout: 60_000,
+              hookTimeout: 90_000,
+              // One Chromium at a time: these machines have 2 cores.
+              fileParallelism: false,
+            },
+          },
+        ],
+      },
+    };
+  }
+  if (mode === 'extension') {
+    return {
+      root: 'extension',
+      publicDir: 'public',
+      plugins: [svelte(), crx({ manifest }), defaultDirectory(), noWebAccessibleResources('dist/extension')],
+      build: {
+        outDir: '../dist/extension',
+        emptyOutDir: true,
+        // The app page is not in the manifest, so it is an explicit input (crxjs finds the popup).
+        rollupOptions: { input: { app: 'app.html' } },
+        chunkSizeWarningLimit: 1500,
+      },
+      server: { port: 5174, strictPort: true },
+    };
+  }
+  return {
+    root: 'spa',
+    base: './',
+    publicDir: 'public',
+    plugins: [
+      svelte(),
+      defaultDirectory(),
+      VitePWA({
+        registerType: 'autoUpdate',
+        injectRegister: false,
+        includeAssets: ['icon-32.png', DEFAULT_PACK_FILE],
+        manifest: {
+          name: 'Radar ES',
+          short_name: 'Radar ES',
+          description: 'Dostawcy z ekonomii społecznej: katalog, zapisani, listy kontaktów.',
+          lang: 'pl',
+          start_url: './',
+          display: 'standalone',
+          background_color: '#ffffff',
+          theme_color: '#005c63',
+          icons: [
+            { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+            { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          ],
+        },
+        workbox: {
+          globPatterns: ['**/*.{js,css,html,png,json,webmanifest}'],
+          maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        },
+      }),
+    ],
+    build: { outDir: '../dist/spa', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+    server: { port: 5173 },
+    preview: { port: 4173 },
+  };
+});
