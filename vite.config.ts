@@ -48,6 +48,10 @@ function noWebAccessibleResources(outDir: string): Plugin {
   };
 }
 
+// Where the builds go: `dist/` unless RADAR_DIST says otherwise (parallel builds, e.g. benchmarks
+// next to a developer's build, each get their own folder; the e2e harness reads the same variable).
+const DIST = resolve(process.env.RADAR_DIST ?? 'dist');
+
 // Two builds from one source tree (`--mode extension` and `--mode spa`): crx() takes over the
 // whole build, so the standalone SPA is built without it — and without any extension API.
 export default defineConfig(({ mode }) => {
@@ -81,9 +85,9 @@ export default defineConfig(({ mode }) => {
     return {
       root: 'extension',
       publicDir: 'public',
-      plugins: [svelte(), crx({ manifest }), defaultDirectory(), noWebAccessibleResources('dist/extension')],
+      plugins: [svelte(), crx({ manifest }), defaultDirectory(), noWebAccessibleResources(resolve(DIST, 'extension'))],
       build: {
-        outDir: '../dist/extension',
+        outDir: resolve(DIST, 'extension'),
         emptyOutDir: true,
         // The app page is not in the manifest, so it is an explicit input (crxjs finds the popup).
         rollupOptions: { input: { app: 'app.html' } },
@@ -123,7 +127,7 @@ export default defineConfig(({ mode }) => {
         },
       }),
     ],
-    build: { outDir: '../dist/spa', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+    build: { outDir: resolve(DIST, 'spa'), emptyOutDir: true, chunkSizeWarningLimit: 1500 },
     server: { port: 5173 },
     preview: { port: 4173 },
   };

@@ -9,8 +9,10 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = join(ROOT, 'dist/extension');
-export const SPA_DIR = join(ROOT, 'dist/spa');
+/** The builds under test: `dist/` unless RADAR_DIST names another folder (as vite.config.ts reads it). */
+export const DIST = resolve(ROOT, process.env.RADAR_DIST ?? 'dist');
+export const EXTENSION_DIR = join(DIST, 'extension');
+export const SPA_DIR = join(DIST, 'spa');
 export const SITES_DIR = join(ROOT, 'tests/fixtures/sites');
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/lib/chromium-browser/chromium-browser'];
