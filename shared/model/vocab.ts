@@ -31,7 +31,7 @@ const LEGAL_FORM_PATTERNS: [RegExp, LegalForm][] = [
   [/\bklub\w* integracji spolecznej|\bkis\b/, 'kis'],
   [/\bwarsztat\w* terapii zajeciowej|\bwtz\b/, 'wtz'],
   // A non-profit company is legally a "sp. z o.o." or "S.A." whose statute bars profit distribution.
-  [/\bspolk\w*\b[^;]*?\bnon profit\b|\bnon profit\b|\bnot for profit\b/, 'spolka_non_profit'],
+  [/\b(?:spolk\w*|sp z o ?o)\b.*?\bnon profit\b|\bnon profit\b|\bnot for profit\b/, 'spolka_non_profit'],
   [/\bfundacj\w*|\bfoundation\b/, 'fundacja'],
   [/\bstowarzysz\w*|\bassociation\b/, 'stowarzyszenie'],
   [/\bspolk\w*|\bsp z o ?o\b|\bspoldzielni\w*|\binna\b|\bother\b/, 'inna'],
