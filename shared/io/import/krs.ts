@@ -86,7 +86,7 @@ function str(node: Json | undefined): string | undefined {
 // The register writes places and streets in capitals. Shown in a directory next to entries from
 // other sources they read as shouting, so places are put in the usual case: "BIELSKO-BIAŁA" →
 // "Bielsko-Biała", "UL. JANA PAWŁA II" → "ul. Jana Pawła II". Names of entities stay as registered.
-const LOWER_WORDS = new Set(['nad', 'pod', 'przy', 'w', 'na', 'i', 'z', 'ze', 'ul.', 'al.', 'pl.', 'os.', 'rynek']);
+const LOWER_WORDS = new Set(['nad', 'pod', 'przy', 'w', 'na', 'i', 'z', 'ze', 'ul.', 'al.', 'pl.', 'os.']);
 const ROMAN = /^[IVXLC]+$/;
 
 export function placeCase(text: string): string {
@@ -96,7 +96,7 @@ export function placeCase(text: string): string {
     .split(' ')
     .map((word, i) => {
       if (ROMAN.test(word.toUpperCase()) && word.length <= 4 && i > 0) return word.toUpperCase();
-      if (LOWER_WORDS.has(word) && !(i === 0 && word === 'rynek')) return word;
+      if (LOWER_WORDS.has(word) && (i > 0 || word.endsWith('.'))) return word;
       return word.replace(/(^|[-(„"])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
     })
     .join(' ');

@@ -29,8 +29,7 @@ export interface PlanOptions {
   now: string;
   /**
    * Spreadsheet row number of each draft (header = 1). Defaults to index + 2, which is right only
-   * for a whole file without blank rows: pass ParsedImport.rowNumbers (sliced with the drafts when
-   * planning chunk by chunk).
+   * for a file without blank rows: pass ParsedImport.rowNumbers (planParsed does).
    */
   rowNumbers?: number[];
   /** The file's headers and rows aligned with the drafts, so rejected rows keep their original cells. */
@@ -98,9 +97,9 @@ export async function planBuilt(
   const current = new Map<string, Entity>(); // id → latest version within this plan
   const idByKey = new Map<string, string>(); // match key → id, for rows later in the file
   const groupOf: (string | undefined)[] = []; // row → id of the entity it ended up in
-  const remember = (entity: Entity): void => {
+  const remember = (entity: Entity, entityKeys = matchKeys(entity)): void => {
     current.set(entity.id, entity);
-    for (const k of matchKeys(entity)) if (!idByKey.has(k)) idByKey.set(k, entity.id);
+    for (const k of entityKeys) if (!idByKey.has(k)) idByKey.set(k, entity.id);
   };
 
   for (let i = 0; i < built.length; i++) {
@@ -122,7 +121,7 @@ export async function planBuilt(
     }
     if (!base) {
       stored.set(b.entity.id, undefined);
-      remember(b.entity);
+      remember(b.entity, keys[i]);
       groupOf[i] = b.entity.id;
       continue;
     }

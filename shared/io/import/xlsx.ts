@@ -1,8 +1,10 @@
 // XLSX workbooks, read with read-excel-file's `universal` entry: it takes an ArrayBuffer and needs
 // neither Node streams nor a DOM, so the same code runs in a Web Worker and in Node tests.
-import readXlsxFile, { InvalidInputError, InvalidSpreadsheetError } from 'read-excel-file/universal';
+import { unzipSync, zipSync, type Unzipped } from 'fflate';
+import readXlsxFile from 'read-excel-file/universal';
 import { ImportError } from './errors.ts';
 import { toTable } from './csv.ts';
+import { MAX_XLSX_UNPACKED_BYTES } from './limits.ts';
 
 export interface ParsedXlsx {
   sheets: string[];
@@ -26,10 +28,33 @@ function cellText(cell: Cell): string {
   return String(cell);
 }
 
-function toArrayBuffer(bytes: Uint8Array | ArrayBuffer): ArrayBuffer {
-  if (bytes instanceof ArrayBuffer) return bytes;
-  // A view may be a window on a larger buffer (Node's Buffer pool): copy exactly its bytes.
-  return bytes.slice().buffer as ArrayBuffer;
+/**
+ * Unpack the workbook's XML ourselves, synchronously, and hand read-excel-file the same parts
+ * stored without compression. Two reasons: the unpacked size is checked entry by entry before
+ * anything is inflated (a zip bomb stops here), and read-excel-file's own unzip (fflate's async
+ * API) inflates large entries in Workers made from blob: URLs, which the extension pages'
+ * Content Security Policy forbids — stored entries are copied without any Worker.
+ */
+function repack(bytes: Uint8Array): ArrayBuffer {
+  let unpacked = 0;
+  let parts: Unzipped;
+  try {
+    parts = unzipSync(bytes, {
+      // The parts read-excel-file reads; images, printer settings and the like are skipped.
+      filter: (file) => {
+        if (!file.name.endsWith('.xml') && !file.name.endsWith('.xml.rels')) return false;
+        unpacked += file.originalSize;
+        if (unpacked > MAX_XLSX_UNPACKED_BYTES) {
+          throw new ImportError('too_large', { size: unpacked, limit: MAX_XLSX_UNPACKED_BYTES, unpacked: 'xlsx' });
+        }
+        return true;
+      },
+    });
+  } catch (e) {
+    if (e instanceof ImportError) throw e;
+    throw new ImportError('xlsx_broken');
+  }
+  return zipSync(parts, { level: 0 }).buffer as ArrayBuffer;
 }
 
 /**
@@ -38,13 +63,13 @@ function toArrayBuffer(bytes: Uint8Array | ArrayBuffer): ArrayBuffer {
  * text), so a NIP like 5261040828 never turns into 5.26E+09, and a phone number keeps its digits.
  */
 export async function readXlsx(bytes: Uint8Array | ArrayBuffer, sheet?: string | number): Promise<ParsedXlsx> {
+  const stored = repack(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
   let workbook: { sheet: string; data: Cell[][] }[];
   try {
-    workbook = await readXlsxFile(toArrayBuffer(bytes), { parseNumber: (raw: string) => raw });
-  } catch (e) {
-    if (e instanceof InvalidInputError || e instanceof InvalidSpreadsheetError) throw new ImportError('xlsx_broken');
-    // The unzipper and the XML parser throw their own errors on a truncated or damaged file.
-    throw new ImportError('xlsx_broken', { reason: e instanceof Error ? e.message.slice(0, 200) : 'unknown' });
+    workbook = await readXlsxFile(stored, { parseNumber: (raw: string) => raw });
+  } catch {
+    // A zip that unpacks but is no workbook (missing parts, broken XML, a .docx renamed .xlsx).
+    throw new ImportError('xlsx_broken');
   }
   const sheets = workbook.map((s) => s.sheet);
   const chosen =

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readXlsx } from '../../../shared/io/import/xlsx.ts';
 import { parseImportFile } from '../../../shared/io/import/index.ts';
 import { ImportError } from '../../../shared/io/import/errors.ts';
+import { MAX_XLSX_UNPACKED_BYTES } from '../../../shared/io/import/limits.ts';
 import { buildXlsx } from './xlsxFixture.ts';
 
 // 45292 is 2024-01-01 in Excel's 1900 date system (days since 1899-12-30).
@@ -57,6 +58,22 @@ describe('readXlsx', () => {
       expect(err).toBeInstanceOf(ImportError);
       expect((err as ImportError).code).toBe('xlsx_broken');
     }
+  });
+
+  it('refuses a workbook that claims to unpack to more than the limit, before inflating it', async () => {
+    const bytes = workbook();
+    // Set the uncompressed size of every central directory entry (signature PK\x01\x02, size at
+    // offset 24) to 2 GB: a zip bomb's header, as the unzipper sees it before inflating.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let entries = 0;
+    for (let i = 0; i + 46 < bytes.length; i++) {
+      if (view.getUint32(i, true) === 0x02014b50) {
+        view.setUint32(i + 24, 0x7fffffff, true);
+        entries++;
+      }
+    }
+    expect(entries).toBeGreaterThan(3);
+    await expect(readXlsx(bytes)).rejects.toMatchObject({ code: 'too_large', detail: { limit: MAX_XLSX_UNPACKED_BYTES } });
   });
 
   it('refuses a zip that is not a workbook', async () => {
