@@ -32,7 +32,11 @@ import type { ListPackage } from './listPackage.ts';
 
 /** A snapshot of my data that the planner compares the package with. */
 export interface MyData {
-  /** My entity for match keys (`krs:…`, `nip:…`, `regon:…`, `name:…|…`), tried in the given order. */
+  /**
+   * My entity for match keys (`krs:…`, `nip:…`, `regon:…`, `name:…|…`), tried in the given order.
+   * The last key is the incoming entity's id: look it up as a primary key too, so an entity of mine
+   * whose name changed since its `name:<hash>` id was made is found rather than overwritten.
+   */
   findEntity: (keys: string[]) => Entity | undefined;
   /** Persons, notes, saved records and contact log of the entities that matched (more is harmless). */
   persons: Person[];
@@ -206,7 +210,7 @@ export function previewListImport(pkg: ListPackage, mine: MyData, opts: PreviewO
   for (const incoming of pkg.entities) {
     const keys = matchKeys(incoming);
     const seenTarget = keys.map((k) => plannedByKey.get(k)).find((t) => t !== undefined);
-    const existing = seenTarget === undefined ? mine.findEntity(keys) : undefined;
+    const existing = seenTarget === undefined ? mine.findEntity([...keys, incoming.id]) : undefined;
     let targetId: string;
     if (seenTarget !== undefined) {
       // The package names one entity twice: fold the second into what is already planned.
@@ -236,6 +240,7 @@ export function previewListImport(pkg: ListPackage, mine: MyData, opts: PreviewO
   // 2. Persons: the same person is the same entity and the same folded name or e-mail.
   const personsOf = byEntity(mine.persons);
   const newPersons: Person[] = [];
+  const newPersonIds = new Set<string>();
   const filled = new Map<string, Person>();
   let existingPersons = 0;
   for (const p of pkg.persons) {
@@ -246,10 +251,11 @@ export function previewListImport(pkg: ListPackage, mine: MyData, opts: PreviewO
     if (!match) {
       const added: Person = { ...p, id: newId('person'), entityId, createdAt: now, updatedAt: now };
       newPersons.push(added);
+      newPersonIds.add(added.id);
       personsOf.set(entityId, [...known, added]);
       continue;
     }
-    if (newPersons.includes(match)) continue; // a duplicate inside the package
+    if (newPersonIds.has(match.id)) continue; // a duplicate inside the package
     existingPersons++;
     const current = filled.get(match.id) ?? match;
     const gaps = (['role', 'email', 'phone'] as const).filter((f) => !current[f] && p[f]);

@@ -13,7 +13,8 @@
 import { normalizeEmail, normalizePhone, normalizeWebsite } from '../../model/contact.ts';
 import { parseKrs, parseNip, parseRegon } from '../../model/identifiers.ts';
 import type { Address, Entity, Person } from '../../model/types.ts';
-import { CATEGORIES, parseCategory } from '../../model/vocab.ts';
+import { isSharedHost } from '../../model/domain.ts';
+import { CATEGORIES, normalizeVoivodeship, parseCategory } from '../../model/vocab.ts';
 import {
   cleanUri,
   decodeQuotedPrintable,
@@ -34,7 +35,6 @@ export interface EntityCardOptions {
 /** Country line of ADR: entities in the directory are Polish. */
 const COUNTRY = 'Polska';
 
-// eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\u0000-\u007f]/;
 
 /** One property line, folded; `value` is already escaped for its value type. */
@@ -247,7 +247,8 @@ function readCard(props: VProperty[], out: ParsedVCards): void {
     if (streetLine) address.street = streetLine;
     if (city) address.city = city;
     if (postalCode) address.postalCode = postalCode;
-    if (region) address.voivodeship = region.toLowerCase();
+    const voivodeship = region && normalizeVoivodeship(region);
+    if (voivodeship) address.voivodeship = voivodeship;
     const sites = all('URL')
       .map((p) => normalizeWebsite(cleanUri(p.value)))
       .filter((w) => w !== null);
@@ -258,7 +259,7 @@ function readCard(props: VProperty[], out: ParsedVCards): void {
       phones,
       emails,
       websites: unique(sites.map((w) => w.url)),
-      domains: unique(sites.map((w) => w.siteKey)),
+      domains: unique(sites.map((w) => w.siteKey).filter((key) => !isSharedHost(key))),
       categories: unique(categories),
       ...readUid(text(get('UID'))),
       ...readNote(text(get('NOTE'))),

@@ -19,7 +19,6 @@ export function escapeText(value: string, compound = false): string {
  * characters (CR/LF above all) are removed so a URL can't inject a property line.
  */
 export function cleanUri(value: string): string {
-  // eslint-disable-next-line no-control-regex
   return value.replace(/[\u0000-\u001f\u007f]/g, '').trim();
 }
 

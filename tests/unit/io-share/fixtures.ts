@@ -9,7 +9,15 @@ import type { ImportWrites, MyData } from '../../../shared/io/share/importPrevie
 
 const SAMPLE = new URL('../../../shared/data/pes-directory-sample.csv', import.meta.url);
 
+let cache: Entity[] | undefined;
+
+/** A fresh copy each call, so a test may change what it gets. */
 export function sampleEntities(): Entity[] {
+  cache ??= buildSample();
+  return structuredClone(cache);
+}
+
+function buildSample(): Entity[] {
   const rows = Papa.parse<Record<string, string>>(readFileSync(SAMPLE, 'utf8'), { header: true, skipEmptyLines: true }).data;
   const out: Entity[] = [];
   for (const r of rows) {
@@ -69,7 +77,7 @@ export class MemoryStore {
     return {
       findEntity: (keys) => {
         for (const k of keys) {
-          const hit = this.entities.find((e) => matchKeys(e).includes(k));
+          const hit = this.entities.find((e) => e.id === k || matchKeys(e).includes(k));
           if (hit) return hit;
         }
         return undefined;

@@ -224,3 +224,13 @@ describe('merging with what I already have', () => {
     expect(applyChoices(p, 'mine').members.map((m) => m.entityId)).toEqual([e.id]);
   });
 });
+
+test('an entity of mine renamed since its name:<hash> id was made is found by that id, not overwritten', () => {
+  const noIds = sampleEntities().find((e) => !e.krs && !e.nip && !e.regon)!;
+  const store = new MemoryStore();
+  store.entities.push({ ...noIds, name: 'Nowa nazwa po zmianie' });
+  const p = preview(pkgOf([noIds]), store);
+  expect(p.newEntities).toHaveLength(0);
+  expect(p.merges[0].conflicts.map((c) => c.field)).toEqual(['name']);
+  expect(applyChoices(p, 'mine').entities[0]?.name ?? 'Nowa nazwa po zmianie').toBe('Nowa nazwa po zmianie');
+});

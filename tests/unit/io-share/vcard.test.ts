@@ -23,15 +23,24 @@ function expectWellFolded(text: string) {
   expect(text.endsWith('\r\n')).toBe(true);
   expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
   const bytes = new TextEncoder().encode(text);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  // A fold between the two halves of a surrogate pair would turn the emoji into U+FFFD in the file.
+  expect(decoder.decode(bytes)).toBe(text);
+  const bad: string[] = [];
   let start = 0;
   for (let i = 0; i < bytes.length - 1; i++) {
     if (bytes[i] === 13 && bytes[i + 1] === 10) {
-      const line = bytes.slice(start, i);
-      expect(line.length).toBeLessThanOrEqual(75);
-      expect(() => new TextDecoder('utf-8', { fatal: true }).decode(line)).not.toThrow();
+      const line = bytes.subarray(start, i);
+      if (line.length > 75) bad.push(`${line.length} octets`);
+      try {
+        decoder.decode(line);
+      } catch {
+        bad.push(`split character in line ${bad.length}`);
+      }
       start = i + 2;
     }
   }
+  expect(bad).toEqual([]);
 }
 
 const TRICKY = 'Spółdzielnia „Żółć; Gęś, Łąka”\nZakład nr 2 \\ oddział 🦊 Kraków';
@@ -48,7 +57,7 @@ describe('entity card, read by ical.js', () => {
     const card = jcard(text);
     expect(first(card, 'version')).toBe('3.0');
     expect(first(card, 'fn')).toBe(e.name);
-    expect(first(card, 'org')).toEqual([e.name]);
+    expect(first(card, 'org')).toBe(e.name); // one component: ical.js gives a string
     expect(first(card, 'n')).toEqual(['', '', '', '', '']);
     expect(first(card, 'x-abshowas')).toBe('COMPANY');
     expect(first(card, 'adr')).toEqual(['', '', 'ul. Gen. W. Sikorskiego 15/4', 'Zielona Góra', '', '65-454', 'Polska']);
@@ -68,19 +77,20 @@ describe('entity card, read by ical.js', () => {
     expectWellFolded(text);
     const card = jcard(text);
     expect(first(card, 'fn')).toBe(TRICKY);
-    expect(first(card, 'org')).toEqual([TRICKY]);
+    expect(first(card, 'org')).toBe(TRICKY); // the escaped ; did not split it
     expect(card.get('fn')![0].params.charset).toBe('UTF-8');
   });
 
   test('an emoji or a Polish letter at every position around the fold boundary is never split', () => {
-    for (let pad = 50; pad < 160; pad++) {
+    // 74 consecutive lengths put each character at every offset of a continuation line.
+    for (let pad = 55; pad < 135; pad++) {
       for (const ch of ['🦊', 'ż', '\\', ',']) {
         const name = 'x'.repeat(pad) + ch + 'ąę'.repeat(pad % 7) + ch;
-        const text = entityToVCard(entity({ name, offer: name.repeat(3) }));
+        const text = entityToVCard(entity({ name, offer: name }));
         expectWellFolded(text);
         const card = jcard(text);
         expect(first(card, 'fn')).toBe(name);
-        expect(first(card, 'note')).toMatch(new RegExp('^' + name.repeat(3).replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')));
+        expect(String(first(card, 'note')).startsWith(name + '\n\n')).toBe(true);
       }
     }
   });
@@ -110,7 +120,7 @@ describe('person card and file', () => {
     const card = jcard(text);
     expect(first(card, 'n')).toEqual(['Wójcik-Łęcka', 'Anna Maria', '', '', '']);
     expect(first(card, 'fn')).toBe('Anna Maria Wójcik-Łęcka');
-    expect(first(card, 'org')).toEqual([e.name]);
+    expect(first(card, 'org')).toBe(e.name); // one component: ical.js gives a string
     expect(first(card, 'title')).toBe('Prezeska zarządu, koordynatorka');
     expect(first(card, 'tel')).toBe('+48601234567');
     expect(first(card, 'email')).toBe('anna@example.pl');
