@@ -1,12 +1,26 @@
 import type { Entity } from '../model/types.ts';
-import { readPack } from './import/pack.ts';
+import { PACK_FORMAT, PACK_VERSION } from './import/packFormat.ts';
 
 /** The default directory's file name in both builds (emitted by the build, see vite.config.ts). */
 export const DEFAULT_PACK_FILE = 'default-directory.json';
 
-/** Fetches and validates a data pack shipped with the build (same origin: no network). */
+/**
+ * Reads the data pack that ships with this build. The build made it with the full importer
+ * (scripts/defaultPack.ts fails on any rejected row), so only its envelope is checked here; that
+ * keeps the validating reader — phone and domain libraries included — out of the service worker,
+ * which loads on every wake-up. Packs from users go through readPack (import/pack.ts).
+ */
+export function readBundledPack(text: string): Entity[] {
+  const pack = JSON.parse(text) as { format?: unknown; version?: unknown; count?: unknown; entities?: unknown };
+  if (pack.format !== PACK_FORMAT || pack.version !== PACK_VERSION || !Array.isArray(pack.entities) || pack.entities.length !== pack.count) {
+    throw new Error('The bundled directory pack is damaged or of another version');
+  }
+  return pack.entities as Entity[];
+}
+
+/** Fetches the data pack shipped with the build (same origin: no network). */
 export async function fetchPack(url: string): Promise<Entity[]> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`Cannot read ${url}: HTTP ${res.status}`);
-  return readPack(await res.text()).entities;
+  return readBundledPack(await res.text());
 }

@@ -14,8 +14,9 @@ import { CATEGORIES, LEGAL_FORMS } from '../../model/vocab.ts';
 import { ImportError } from './errors.ts';
 import type { RejectedRow } from './rejected.ts';
 
-export const PACK_FORMAT = 'radar-es/data-pack';
-export const PACK_VERSION = 1;
+import { PACK_FORMAT, PACK_VERSION } from './packFormat.ts';
+
+export { PACK_FORMAT, PACK_VERSION };
 
 export interface PackSource {
   /** Where the data came from, e.g. the compilation or register it was built from. */
