@@ -271,7 +271,7 @@ export function generateEntities(count: number, seed = 1): Entity[] {
     const id = krs ? `krs:${krs}` : nip ? `nip:${nip}` : `regon:${regon}`;
 
     const nCats = 1 + Math.floor(r() * r() * 3);
-    const categories: CategoryId[] = [];
+    const categories: Exclude<CategoryId, 'other'>[] = [];
     while (categories.length < nCats) {
       const c = pick(r, OFFER_CATEGORIES);
       if (!categories.includes(c)) categories.push(c);
@@ -320,7 +320,7 @@ export function generateEntities(count: number, seed = 1): Entity[] {
       phones,
       offer: offerPhrases.join('; '),
       categories,
-      pkd: categories.map((c) => OFFERS[c as Exclude<CategoryId, 'other'>].pkd),
+      pkd: categories.map((c) => OFFERS[c].pkd),
       ...(hasStatus && { socialEnterpriseStatus: { has: true, decidedAt: isoDate(r, 2019, 2025) } }),
       ...(() => {
         const certificates = makeCertificates(r, hasStatus);

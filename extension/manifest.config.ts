@@ -1,12 +1,17 @@
 import { defineManifest } from '@crxjs/vite-plugin';
 import pkg from '../package.json' with { type: 'json' };
+import { REGISTER_HOST_PERMISSIONS } from '../shared/io/registers/endpoints.ts';
 
 // Least privilege: nothing here grants access to page contents at install time.
 // - tabs: read the address of each tab so the badge lights up on sites of known entities
 //   (matched against the local directory; the address never leaves the browser);
 // - activeTab + scripting: scan the current page when the user opens the popup;
-// - contextMenus: "Search Radar ES" on selected text.
-// Automatic scanning of every page asks for the optional host permissions when switched on.
+// - contextMenus: "Search Radar ES" on selected text;
+// - storage: what the last scan of each open tab found, in memory until the browser closes
+//   (storage.session), so badges stay right when the directory changes.
+// - alarms: resume the register-check queue after the worker was stopped (no install warning).
+// Automatic scanning of every page asks for the optional host permissions when switched on; the two
+// register APIs (KRS, VAT white list) are optional hosts asked for when the user first verifies.
 export default defineManifest({
   manifest_version: 3,
   name: '__MSG_extName__',
@@ -20,8 +25,8 @@ export default defineManifest({
     default_icon: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png' },
   },
   background: { service_worker: 'background/worker.ts', type: 'module' },
-  permissions: ['tabs', 'activeTab', 'scripting', 'contextMenus'],
-  optional_host_permissions: ['http://*/*', 'https://*/*'],
+  permissions: ['tabs', 'activeTab', 'scripting', 'contextMenus', 'storage', 'alarms'],
+  optional_host_permissions: ['http://*/*', 'https://*/*', ...REGISTER_HOST_PERMISSIONS],
   commands: {
     _execute_action: {
       suggested_key: { default: 'Alt+Shift+R' },

@@ -19,7 +19,9 @@ const platform: Platform = {
     // Asked from the user's click on the setting, as the permission prompt requires.
     if (enabled && !(await browser.permissions.request({ origins: ORIGINS }))) return false;
     const ok = (await browser.runtime.sendMessage({ type: 'set-auto-scan', enabled })) as { ok: boolean };
-    if (!enabled) await browser.permissions.remove({ origins: ORIGINS });
+    // Giving the access back is a courtesy: scanning already stopped, and the browser refuses to
+    // remove access it granted by policy or at install.
+    if (!enabled) await browser.permissions.remove({ origins: ORIGINS }).catch(() => false);
     return ok.ok;
   },
 };

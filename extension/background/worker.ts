@@ -3,8 +3,8 @@
 // on memory surviving: every decision reads the store (one indexed lookup).
 import browser, { type Runtime } from 'webextension-polyfill';
 import { getDb } from '../../shared/db/database.ts';
-import { findEntityByHints, findEntityForUrl } from '../../shared/db/queries.ts';
 import { loadDefaultDirectoryOnce } from '../../shared/db/commands/directory.ts';
+import { setSettings } from '../../shared/db/commands/settings.ts';
 import { DEFAULT_PACK_FILE, fetchPack } from '../../shared/io/fetchPack.ts';
 import { parseBackgroundMessage } from '../../shared/messages/validate.ts';
 import type { PageRequest, TabState } from '../../shared/messages/protocol.ts';
@@ -13,6 +13,9 @@ import { clearBadge, showHints, showKnown } from './badge.ts';
 import { deliverHints, scanTab } from './scanTab.ts';
 import { handleContextMenuClick, installContextMenu } from './contextMenu.ts';
 import { syncAutoScan } from './autoScan.ts';
+import './verifyQueue.ts';
+import { decideTab, hasTellingHints, type Decision } from './decide.ts';
+import { forgetTab, recallHints, rememberHints } from './tabMemory.ts';
 
 const db = getDb();
 
@@ -25,22 +28,29 @@ async function ensureDefaultDirectory(): Promise<void> {
   }
 }
 
-/** Decides the badge of one tab from its URL, then (if given) from identifiers found on the page. */
-async function decide(tabId: number, url: string | undefined, hints?: PageHints): Promise<Omit<TabState, 'tabId' | 'scannable'>> {
-  const byDomain = url ? await findEntityForUrl(db, url) : undefined;
-  if (byDomain) {
-    await showKnown(tabId, byDomain.entity.name);
-    return { url, domain: byDomain.domain, entity: byDomain.entity, matchedBy: 'domain', hints };
-  }
-  const byId = hints ? await findEntityByHints(db, hints) : undefined;
-  if (byId) {
-    await showKnown(tabId, byId.entity.name);
-    return { url, entity: byId.entity, matchedBy: byId.matchedBy, hints };
-  }
-  const hasHints = !!hints && (hints.phrases.length > 0 || hints.nips.length > 0 || hints.krs.length > 0 || hints.regons.length > 0);
-  if (hasHints) await showHints(tabId);
-  else await clearBadge(tabId);
-  return { url, hints };
+/**
+ * Decisions for one tab run one after another: a slow decision from the page's "loading" event must
+ * never land after (and undo) the one made from the scan that followed it.
+ */
+const queues = new Map<number, Promise<unknown>>();
+function inTurn<T>(tabId: number, job: () => Promise<T>): Promise<T> {
+  const run = (queues.get(tabId) ?? Promise.resolve()).then(job, job);
+  const tail = run.catch(() => undefined);
+  queues.set(tabId, tail);
+  void tail.then(() => queues.get(tabId) === tail && queues.delete(tabId));
+  return run;
+}
+
+/** Decides the badge of one tab from its URL, then from identifiers found on the page (now or earlier). */
+function decide(tabId: number, url: string | undefined, hints?: PageHints): Promise<Decision> {
+  return inTurn(tabId, async () => {
+    if (hints && url) await rememberHints(tabId, url, hints);
+    const decision = await decideTab(db, url, hints, () => recallHints(tabId, url!));
+    if (decision.entity) await showKnown(tabId, decision.entity.name);
+    else if (hasTellingHints(decision.hints)) await showHints(tabId);
+    else await clearBadge(tabId);
+    return decision;
+  });
 }
 
 async function refreshAllTabs(): Promise<void> {
@@ -75,8 +85,12 @@ async function handleRequest(msg: PageRequest): Promise<unknown> {
       const state: TabState = { tabId: msg.tabId, scannable: hints !== undefined, ...(await decide(msg.tabId, tab.url, hints)) };
       return state;
     }
-    case 'set-auto-scan':
-      return { ok: await syncAutoScan(msg.enabled) };
+    case 'set-auto-scan': {
+      const ok = await syncAutoScan(msg.enabled);
+      // The setting follows what is registered, so the settings page shows the truth.
+      if (ok) await setSettings(db, { autoScan: msg.enabled });
+      return { ok };
+    }
   }
 }
 
@@ -96,6 +110,14 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
 browser.tabs.onUpdated.addListener((tabId, change, tab) => {
   // A new URL (including history.pushState navigations) re-decides the badge.
   if (change.url || (change.status === 'loading' && tab.url)) void decide(tabId, change.url ?? tab.url);
+});
+
+browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+
+// Access to all sites withdrawn in the browser's own settings: automatic scanning is off.
+browser.permissions.onRemoved.addListener((removed) => {
+  if (!removed.origins?.length) return;
+  void syncAutoScan(false).then(() => setSettings(db, { autoScan: false }));
 });
 
 browser.runtime.onInstalled.addListener(() => {

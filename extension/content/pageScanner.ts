@@ -4,6 +4,7 @@
 // Budget: it runs on pages the user opens, so it stays tiny (no Svelte, no Dexie).
 import { capText, scanText } from '../../shared/model/scan.ts';
 import type { PageHintsMessage } from '../../shared/messages/protocol.ts';
+import { visibleText } from './pageText.ts';
 
 // The bare `chrome` namespace (also present in Firefox) instead of webextension-polyfill, which
 // would triple this file's size for one call.
@@ -16,7 +17,7 @@ function meta(selector: string): string | undefined {
 
 function scan(): void {
   // textContent (not innerText) avoids a layout; capped to the first and last ~100 KB.
-  const hints = scanText(capText(document.body?.textContent ?? ''));
+  const hints = scanText(capText(document.body ? visibleText(document.body) : ''));
   hints.title = (meta('meta[property="og:title"]') ?? document.title.trim().slice(0, 500)) || undefined;
   hints.siteName = meta('meta[property="og:site_name"]');
   const message: PageHintsMessage = { type: 'page-hints', hints };

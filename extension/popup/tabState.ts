@@ -13,6 +13,12 @@ export async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+/** What the background knows without touching the page: the site's entity, or an earlier scan. */
 export async function fetchTabState(tabId: number): Promise<TabState> {
+  return (await browser.runtime.sendMessage({ type: 'tab-state', tabId })) as TabState;
+}
+
+/** Scans the page now (the popup's activeTab grant allows it) and decides again with what it found. */
+export async function scanTabState(tabId: number): Promise<TabState> {
   return (await browser.runtime.sendMessage({ type: 'scan-tab', tabId })) as TabState;
 }

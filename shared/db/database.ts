@@ -11,6 +11,7 @@ import type {
   Saved,
   SettingRecord,
 } from '../model/types.ts';
+import type { VerifyJob } from '../io/registers/types.ts';
 
 export const DB_NAME = 'radar-es';
 
@@ -45,6 +46,15 @@ export const SCHEMA_V1 = {
   blobs: 'key',
 } as const;
 
+/**
+ * v2 adds the queue of register checks (issue 8), worked through by the background: by entity (one
+ * job each), by status (what is left to do) and by order (the queue as shown).
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  verifyQueue: 'entityId, status, order',
+} as const;
+
 export class RadarDB extends Dexie {
   entities!: Table<Entity, string>;
   saved!: Table<Saved, string>;
@@ -57,10 +67,12 @@ export class RadarDB extends Dexie {
   imports!: Table<ImportRecord, string>;
   settings!: Table<SettingRecord, string>;
   blobs!: Table<BlobRecord, string>;
+  verifyQueue!: Table<VerifyJob, string>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
   }
 }
 

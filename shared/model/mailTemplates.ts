@@ -64,11 +64,12 @@ const TEXTS = {
           : company
             ? `Piszę w imieniu firmy ${company}.`
             : '',
+    // Names stay in the nominative inside brackets: a name cannot be declined safely.
     inquiryInterest: (entity: string, offer: string) =>
-      `Jesteśmy zainteresowani współpracą z ${entity}` + (offer ? ` w zakresie: ${offer}.` : '.'),
+      `Szukamy dostawców wśród podmiotów ekonomii społecznej i zainteresowała nas oferta Państwa organizacji (${entity})` + (offer ? `: ${offer}.` : '.'),
     inquiryAsk: 'Czy moglibyśmy porozmawiać o możliwej współpracy? Prosimy o informację o dostępności, warunkach i osobie do kontaktu.',
     rfqSubject: (company: string) => (company ? `Zapytanie ofertowe – ${company}` : 'Zapytanie ofertowe'),
-    rfqAsk: (entity: string) => `Zwracamy się do ${entity} z prośbą o przedstawienie oferty na:`,
+    rfqAsk: (entity: string) => `Zwracamy się do Państwa organizacji (${entity}) z prośbą o przedstawienie oferty na:`,
     rfqPlaceholder: '[opis zamówienia: zakres, ilość, termin i miejsce realizacji]',
     rfqOfferRef: (offer: string) => `(Państwa oferta, jaką znamy: ${offer})`,
     rfqDetails:
@@ -82,7 +83,8 @@ const TEXTS = {
     inquirySubject: (entity: string, company: string) => (company ? `Business inquiry – ${company}` : `Business inquiry – ${entity}`),
     intro: (name: string, company: string) =>
       name && company ? `My name is ${name} and I represent ${company}.` : name ? `My name is ${name}.` : company ? `I am writing on behalf of ${company}.` : '',
-    inquiryInterest: (entity: string, offer: string) => `We are interested in working with ${entity}` + (offer ? ` on: ${offer}.` : '.'),
+    inquiryInterest: (entity: string, offer: string) =>
+      `We are looking for suppliers among social economy entities and are interested in the offer of ${entity}` + (offer ? `: ${offer}.` : '.'),
     inquiryAsk: 'Could we talk about working together? Please let us know about your availability, terms and a contact person.',
     rfqSubject: (company: string) => (company ? `Request for quotation – ${company}` : 'Request for quotation'),
     rfqAsk: (entity: string) => `We would like to ask ${entity} for a quotation for:`,
@@ -101,7 +103,7 @@ export function composeMail(template: MailTemplateId, lang: MailLang, entity: Ma
   const name = oneLine(entity.name);
   const offer = shortOffer(entity.offer);
   const user = { name: oneLine(sender.userName), company: oneLine(sender.userCompany), email: oneLine(sender.userEmail), phone: oneLine(sender.userPhone) };
-  const intro = x.intro(user.name, user.company);
+  const intro = x.intro(user.name, user.company).replace(/\.\.$/, '.');
   const paragraphs: string[][] = [];
   let subject: string;
   if (template === 'inquiry') {

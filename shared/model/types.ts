@@ -97,6 +97,8 @@ export interface Entity {
   opp?: boolean;
   /** Struck off / in liquidation, from KRS. */
   registerStatus?: 'active' | 'liquidation' | 'struck_off';
+  /** VAT status on the Ministry of Finance's white list: czynny, zwolniony, niezarejestrowany. */
+  vatStatus?: 'active' | 'exempt' | 'unregistered';
   sources: Source[];
   /** Per-field provenance of the current value: field name → source url. */
   fieldSources?: Partial<Record<string, string>>;
@@ -214,7 +216,7 @@ export interface ImportRecord {
   at: string;
   counts: { added: number; merged: number; unchanged: number; rejected: number };
   /** Rejected rows with their reason, kept so the user can download them later. */
-  rejected: { row: number; reason: string; values: Record<string, string> }[];
+  rejected: { row: number; reason: string; detail?: string; values: Record<string, string> }[];
   cancelled?: boolean;
 }
 

@@ -14,3 +14,10 @@ export async function logContact(db: RadarDB, input: Omit<Interaction, 'id' | 'a
   });
   return record;
 }
+
+/** Removes a logged contact entered by mistake. */
+export async function deleteInteraction(db: RadarDB, id: string): Promise<void> {
+  await db.transaction('rw', db.interactions, async () => {
+    await db.interactions.delete(id);
+  });
+}

@@ -1,8 +1,9 @@
 // Schema versioning: a store written by an earlier version must open intact in the current one.
-// Until a v2 exists this proves a v1 store, closed and reopened, keeps every table's records.
+// A v1 store (as an installed older release wrote it) must upgrade to the current version with every
+// record of every table intact, and the tables added since must start empty and usable.
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { RadarDB, SCHEMA_V1 } from '../../../shared/db/database.ts';
+import { RadarDB, SCHEMA_V1, SCHEMA_V2 } from '../../../shared/db/database.ts';
 import type { Entity } from '../../../shared/model/types.ts';
 
 function entity(id: string, name: string, domain: string): Entity {
@@ -36,6 +37,47 @@ describe('database schema', () => {
     expect((await db.saved.get('krs:0000057364'))?.status).toBe('in_talks');
     expect(await db.listMembers.where('listId').equals('list_1').count()).toBe(1);
     expect((await db.settings.get('lang'))?.value).toBe('en');
+    db.close();
+  });
+
+  it('v1 → v2: every v1 table keeps all its records and indexes; the verify queue is added empty', async () => {
+    const name = `schema-v2-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_V1);
+    await old.open();
+    const rows: Record<string, unknown[]> = {
+      entities: [entity('krs:0000057364', 'Stowarzyszenie „K”', 'spdn.pl'), entity('nip:9291928963', 'Alternatywy', 'x.pl')],
+      saved: [{ entityId: 'krs:0000057364', status: 'supplier', tags: ['catering'], createdAt: 'a', updatedAt: 'b' }],
+      lists: [{ id: 'list_1', name: 'Catering — Kraków', createdAt: 'a', updatedAt: 'b' }],
+      listMembers: [{ listId: 'list_1', entityId: 'krs:0000057364', addedAt: 'a' }, { listId: 'list_1', entityId: 'nip:9291928963', addedAt: 'a' }],
+      persons: [{ id: 'person_1', entityId: 'krs:0000057364', name: 'Anna', createdAt: 'a', updatedAt: 'b' }],
+      notes: [{ id: 'note_1', entityId: 'nip:9291928963', text: 'dzwonić rano', createdAt: 'a', updatedAt: 'b' }],
+      flags: [{ id: 'flag_1', kind: 'data_wrong', entityId: 'krs:0000057364', status: 'open', createdAt: '2026-01-02', updatedAt: 'b' }],
+      interactions: [{ id: 'int_1', entityId: 'krs:0000057364', channel: 'email', at: '2026-01-03', summary: 'oferta' }],
+      imports: [{ id: 'imp_1', fileName: 'a.csv', format: 'csv', at: '2026-01-01', counts: { added: 2, merged: 0, unchanged: 0, rejected: 0 }, rejected: [] }],
+      settings: [{ key: 'lang', value: 'en' }, { key: 'directoryRevision', value: 7 }],
+      blobs: [{ key: 'searchIndex', revision: 7, value: { big: 'x'.repeat(1000) } }],
+    };
+    expect(Object.keys(rows).sort()).toEqual(Object.keys(SCHEMA_V1).sort()); // every v1 table is exercised
+    for (const [table, items] of Object.entries(rows)) await old.table(table).bulkPut(items);
+    old.close();
+
+    const db = new RadarDB(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    for (const [table, items] of Object.entries(rows)) {
+      const stored = await db.table(table).toArray();
+      expect(stored, table).toHaveLength(items.length);
+      for (const item of items) expect(stored, table).toContainEqual(item);
+    }
+    // Indexes declared in v1 still answer after the upgrade.
+    expect(await db.listMembers.where('entityId').equals('nip:9291928963').count()).toBe(1);
+    expect(await db.flags.where('createdAt').above('2026-01-01').count()).toBe(1);
+    expect((await db.entities.where('keys').equals('krs:0000057364').first())?.name).toBe('Stowarzyszenie „K”');
+    // The new table exists with the indexes v2 declares.
+    expect(Object.keys(SCHEMA_V2)).toContain('verifyQueue');
+    expect(db.verifyQueue.schema.indexes.map((i) => i.name).sort()).toEqual(['order', 'status']);
+    expect(await db.verifyQueue.count()).toBe(0);
     db.close();
   });
 });

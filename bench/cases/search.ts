@@ -1,0 +1,134 @@
+// Case "search": (1) the real standalone app opened with the synthetic directory in its store,
+// timed from navigation start to the first results of a query given in the address, next to the
+// same app holding only the 160-entity default directory; (2) the search engines side by side in
+// one page (bench/page/searchBench.ts): query latency, expected answer in the top 5, build and load.
+import type { Page } from 'playwright-core';
+import type { Browser, StaticServer } from '../../tests/e2e/harness.ts';
+import type { CaseResult, Row } from '../report.ts';
+import { ratio, summarize } from '../stats.ts';
+import { openBenchPage, type BenchWindow } from './benchPage.ts';
+
+type AppWindow = { __resultsAt?: number };
+
+// Notes when the first result link is in the list, in ms since this page's navigation started.
+// (A string: tsx would wrap nested functions in a helper the page does not have.)
+const RESULTS_OBSERVER = `
+  new MutationObserver(() => {
+    if (window.__resultsAt === undefined && document.querySelector('[data-testid="results"] a')) window.__resultsAt = performance.now();
+  }).observe(document, { subtree: true, childList: true });
+`;
+
+// Resolves once the cached search index was built from the current directory revision (read with
+// the raw IndexedDB API, so the page's own code is not involved).
+const INDEX_SETTLED = `new Promise((resolve, reject) => {
+  const open = indexedDB.open('radar-es');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    const tx = db.transaction(['settings', 'blobs'], 'readonly');
+    const rev = tx.objectStore('settings').get('directoryRevision');
+    const blob = tx.objectStore('blobs').get('searchIndex');
+    tx.oncomplete = () => { db.close(); resolve(!!blob.result && blob.result.revision === (rev.result ? rev.result.value : 0)); };
+  };
+})`;
+
+async function timeFirstResults(browser: Browser, url: string): Promise<number> {
+  const page: Page = await browser.context.newPage();
+  try {
+    await page.goto(url);
+    const handle = await page.waitForFunction(() => (window as unknown as AppWindow).__resultsAt, undefined, { timeout: 120_000 });
+    return (await handle.jsonValue()) as number;
+  } finally {
+    await page.close();
+  }
+}
+
+async function settle(browser: Browser, origin: string): Promise<void> {
+  const page = await openBenchPage(browser.context, `${origin}/bench/index.html`);
+  try {
+    for (let i = 0; i < 600 && !(await page.evaluate(INDEX_SETTLED)); i++) await page.waitForTimeout(200);
+  } finally {
+    await page.close();
+  }
+}
+
+export async function searchCase(o: {
+  browser: Browser;
+  www: StaticServer;
+  spaBig: StaticServer;
+  spaSmall: StaticServer;
+  entities: number;
+  seed: number;
+  opens: number;
+  rounds: number;
+  log: (m: string) => void;
+}): Promise<CaseResult> {
+  const t0 = performance.now();
+  await o.browser.context.addInitScript(RESULTS_OBSERVER);
+
+  // The engines, side by side in one page.
+  const page = await openBenchPage(o.browser.context, `${o.www.url}/bench-page/index.html`);
+  const cmp = await page.evaluate(({ n, seed, rounds }) => (window as unknown as BenchWindow).__bench.searchCompare(n, seed, rounds), { n: o.entities, seed: o.seed, rounds: o.rounds });
+  await page.close();
+  o.log(`engines compared on ${cmp.docs} documents, ${cmp.queries} queries`);
+
+  // The real app. Both origins get the default directory; the big one also the synthetic entities.
+  for (const [server, n] of [[o.spaBig, o.entities], [o.spaSmall, 0]] as const) {
+    const p = await openBenchPage(o.browser.context, `${server.url}/bench/index.html`);
+    await p.evaluate(({ n, seed }) => (window as unknown as BenchWindow).__bench.seedEntities(n, seed), { n, seed: o.seed });
+    await p.close();
+  }
+  const query = 'catering Kraków';
+  const path = `/#/directory?q=${encodeURIComponent(query)}`;
+  // First start after the directory changed: the worker reads every entity and builds the index.
+  const firstBig = await timeFirstResults(o.browser, o.spaBig.url + path);
+  const firstSmall = await timeFirstResults(o.browser, o.spaSmall.url + path);
+  await settle(o.browser, o.spaBig.url);
+  await settle(o.browser, o.spaSmall.url);
+  const big: number[] = [];
+  const small: number[] = [];
+  for (let i = 0; i < o.opens; i++) {
+    const order = i % 2 ? [['big', o.spaBig], ['small', o.spaSmall]] as const : [['small', o.spaSmall], ['big', o.spaBig]] as const;
+    for (const [which, server] of order) (which === 'big' ? big : small).push(await timeFirstResults(o.browser, server.url + path));
+  }
+
+  const [radar, mini, flex] = cmp.engines;
+  const faster = mini.p50 <= flex.p50 ? mini : flex;
+  const bestTop5 = Math.max(mini.top5, flex.top5);
+  const b = summarize(big);
+  const s = summarize(small);
+  const n = o.entities.toLocaleString('en-US');
+  const rows: Row[] = [
+    { metric: `app start → first results, ${n} entities (index cached)`, unit: 'ms', measured: b, baseline: { label: 'the same app with the 160-entity default directory', value: s }, ratio: ratio(b.p50, s.p50), goal: '≤ 1.5 s', met: b.p95 <= 1500 },
+    { metric: `first start after the directory changed (index built in the worker), ${n} entities`, unit: 'ms', measured: firstBig, baseline: { label: 'the same, 160 entities', value: firstSmall }, ratio: ratio(firstBig, firstSmall) },
+    ...[mini, flex].map((other): Row => {
+      const goal = other === faster;
+      const lat = (e: typeof radar) => ({ n: e.n, p50: e.p50, p95: e.p95, min: NaN, max: e.max });
+      return {
+        metric: `query latency, radar vs ${other.engine}`,
+        unit: 'ms',
+        measured: lat(radar),
+        baseline: { label: other.engine + (goal ? ' (the faster)' : ''), value: lat(other) },
+        ratio: ratio(radar.p95, other.p95),
+        ...(goal && { goal: 'p95 ≤ 10 ms and ≤ the faster', met: radar.p95 <= 10 && radar.p95 <= other.p95 }),
+      };
+    }),
+    { metric: 'expected entity in the top 5, radar', unit: '%', measured: radar.top5 * 100, baseline: { label: `best of MiniSearch (${(mini.top5 * 100).toFixed(1)}%) and FlexSearch (${(flex.top5 * 100).toFixed(1)}%)`, value: bestTop5 * 100 }, ratio: ratio(radar.top5, bestTop5), goal: '≥ the best', met: radar.top5 >= bestTop5 },
+    { metric: 'index build, radar', unit: 'ms', measured: radar.buildMs, baseline: { label: `MiniSearch ${Math.round(mini.buildMs)} ms; FlexSearch`, value: flex.buildMs }, ratio: ratio(radar.buildMs, Math.min(mini.buildMs, flex.buildMs)) },
+    { metric: 'load the persisted index + first query, radar', unit: 'ms', measured: radar.loadAndFirstQueryMs ?? NaN, baseline: { label: 'MiniSearch loadJSON + first query', value: mini.loadAndFirstQueryMs ?? NaN }, ratio: ratio(radar.loadAndFirstQueryMs ?? NaN, mini.loadAndFirstQueryMs ?? NaN) },
+    { metric: 'persisted index size, radar', unit: 'MB', measured: (radar.persistedBytes ?? NaN) / 1e6, baseline: { label: 'MiniSearch JSON', value: (mini.persistedBytes ?? NaN) / 1e6 }, ratio: ratio(radar.persistedBytes ?? NaN, mini.persistedBytes ?? NaN) },
+  ];
+  return {
+    id: 'search',
+    title: `Search, ${n} entities`,
+    method:
+      `App start: the standalone SPA (production build, its own origin and store holding the default directory + ${n} synthetic entities) opened at ` +
+      `\`#/directory?q=${query}\`; timed in the page from navigation start to the first result link in the list (MutationObserver from an init script). ` +
+      'The baseline is the same app on another origin whose store holds only the default directory. Engines: in one page, over the synthetic directory plus the ' +
+      `160 real sample entities (${cmp.docs.toLocaleString('en-US')} documents), ${cmp.queries} queries of bench/search-queries.json (those whose answer the directory holds), ` +
+      `${o.rounds} rounds after a warm-up; MiniSearch and FlexSearch set up by bench/search-compare.ts with the same fields, folding and query rules.`,
+    rows,
+    notes: [radar, mini, flex].filter((e) => e.missed.length).map((e) => `${e.engine} missed (not in top 5): ${e.missed.slice(0, 8).join(' · ')}${e.missed.length > 8 ? ` … (${e.missed.length})` : ''}`),
+    seconds: (performance.now() - t0) / 1000,
+  };
+}

@@ -1,0 +1,50 @@
+// Baselines of "import from CSV", in a page of the app's origin after the app imported the file:
+// a plain Dexie bulkPut of the very records the import wrote (read back from the store, match keys
+// and all), in chunks of the import's size, into a fresh database of the same schema and into a
+// key-only one (the storage limit). Never the product's store.
+import Dexie from 'dexie';
+import { getDb, SCHEMA_V1 } from '../../shared/db/database.ts';
+import { IMPORT_CHUNK } from '../../shared/db/commands/import.ts';
+import type { Entity } from '../../shared/model/types.ts';
+import { longestTaskDuring } from './longtasks.ts';
+
+const SAME_SCHEMA_DB = 'radar-bench-bulkput';
+const KEY_ONLY_DB = 'radar-bench-keyonly';
+
+let prepared: Entity[] = [];
+
+/** Loads the entities an import of `fileName` wrote (their source is the file). */
+export async function loadImported(fileName: string): Promise<number> {
+  const url = `file:${fileName}`;
+  prepared = await getDb().entities.filter((e) => e.sources.some((s) => s.url === url)).toArray();
+  return prepared.length;
+}
+
+export interface BulkPutSample {
+  ms: number;
+  records: number;
+  longestTask: number;
+}
+
+export async function importBulkPut(schema: 'same' | 'key-only'): Promise<BulkPutSample> {
+  if (prepared.length === 0) throw new Error('nothing loaded: call loadImported first');
+  const name = schema === 'same' ? SAME_SCHEMA_DB : KEY_ONLY_DB;
+  await Dexie.delete(name);
+  const db = new Dexie(name);
+  db.version(1).stores(schema === 'same' ? SCHEMA_V1 : { entities: 'id' });
+  await db.open();
+  const table = db.table<Entity, string>('entities');
+  try {
+    const t = performance.now();
+    const { longestTask } = await longestTaskDuring(async () => {
+      for (let i = 0; i < prepared.length; i += IMPORT_CHUNK) await table.bulkPut(prepared.slice(i, i + IMPORT_CHUNK));
+    });
+    const ms = performance.now() - t;
+    const stored = await table.count();
+    if (stored !== prepared.length) throw new Error(`bulkPut stored ${stored} of ${prepared.length}`);
+    return { ms, records: stored, longestTask };
+  } finally {
+    db.close();
+    await Dexie.delete(name);
+  }
+}

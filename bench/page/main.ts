@@ -1,0 +1,14 @@
+// The benchmark page: exposes the in-browser halves of the cases as window.__bench, for bench/run.ts
+// to call through playwright. Served from the extension's origin (a copy of the build) and from the
+// standalone SPA's origin, so it reaches the same store as the product there.
+import { seedEntities } from './seed.ts';
+import { lookupBaselines } from './lookup.ts';
+import { badgeText, navigateAndWaitForBadge } from './badge.ts';
+import { importBulkPut, loadImported } from './importBench.ts';
+import { searchCompare } from './searchBench.ts';
+
+const bench = { seedEntities, lookupBaselines, navigateAndWaitForBadge, badgeText, loadImported, importBulkPut, searchCompare };
+export type Bench = typeof bench;
+
+(globalThis as unknown as { __bench: Bench }).__bench = bench;
+document.getElementById('ready')!.hidden = false;

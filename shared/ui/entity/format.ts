@@ -1,0 +1,57 @@
+// Display rules for entity data shared by the popup and the app: dates, phones, certificate validity.
+// Pure functions (no Svelte, no DOM), so they are tested in Node.
+import type { Address, Certificate } from '../../model/types.ts';
+
+export type Lang = 'pl' | 'en';
+
+/** A date (ISO, date part used) as people read it: "22 lis 2026" / "22 Nov 2026". */
+export function formatDate(iso: string | undefined, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
+  if (!m) return iso ?? '';
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
+/** Today as YYYY-MM-DD in local time (a certificate valid until today is valid all day). */
+export function localToday(now: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+export type Validity = 'valid' | 'expired' | 'unknown';
+
+/** A certificate without a valid-until date has an unknown validity (see types.ts Certificate). */
+export function certificateValidity(cert: Certificate, today: string): Validity {
+  const until = /^\d{4}-\d{2}-\d{2}/.exec(cert.validUntil ?? '')?.[0];
+  if (!until) return 'unknown';
+  return until >= today ? 'valid' : 'expired';
+}
+
+// Polish mobile ranges are written 3-3-3 ("603 254 662"); landlines 2-3-2-2 after the area code.
+const PL_MOBILE = /^(?:45|5[0137]|6[069]|7[2389]|88)/;
+
+/** An E.164 number grouped as people write it; anything else as stored. */
+export function formatPhone(e164: string): string {
+  const pl = /^\+48(\d{9})$/.exec(e164);
+  if (!pl) return e164;
+  const n = pl[1];
+  return PL_MOBILE.test(n)
+    ? `+48 ${n.slice(0, 3)} ${n.slice(3, 6)} ${n.slice(6)}`
+    : `+48 ${n.slice(0, 2)} ${n.slice(2, 5)} ${n.slice(5, 7)} ${n.slice(7)}`;
+}
+
+/** Only web addresses become links; anything else ("file:lista.csv", "javascript:…") stays text. */
+export function isWebUrl(url: string): boolean {
+  return /^https?:\/\/[^\s]+$/i.test(url);
+}
+
+/** "Łęczna, lubelskie": the town and the voivodeship that are known. */
+export function placeOf(address: Address): string {
+  return [address.city, address.voivodeship].filter(Boolean).join(', ');
+}
+
+/** Street, postal code and town on one line. */
+export function addressLine(address: Address): string {
+  const town = [address.postalCode, address.city].filter(Boolean).join(' ');
+  return [address.street, town].filter(Boolean).join(', ');
+}

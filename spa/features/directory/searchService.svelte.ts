@@ -1,0 +1,68 @@
+// The directory's search index on the page: loaded from the worker (which builds or un-caches it
+// off the main thread), queried synchronously here, and replaced whenever the directory revision
+// moves (an import, an own entity, a candidate from the popup in another tab).
+import { liveQuery } from 'dexie';
+import type { RadarDB } from '../../../shared/db/database.ts';
+import { getSetting } from '../../../shared/db/commands/settings.ts';
+import { SearchIndex } from '../../../shared/search/search-index.ts';
+import type { WorkerReply, WorkerRequest } from './searchProtocol.ts';
+
+/** Quiet time before a rebuild: an import bumps the revision once per chunk. */
+const REBUILD_DELAY_MS = 400;
+
+class SearchService {
+  /** The current index; null until the first one is loaded. */
+  index = $state.raw<SearchIndex | null>(null);
+  /** Directory revision the index was built from. */
+  revision = $state(-1);
+  /** An index for a newer revision is being made. */
+  building = $state(false);
+  error = $state('');
+
+  private latest = -1;
+  private failedAt = -1;
+  private worker: Worker | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Starts following the directory (once per page; later calls do nothing). */
+  start(db: RadarDB): void {
+    if (this.worker) return;
+    this.worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
+    this.worker.onmessage = (e: MessageEvent<WorkerReply>) => this.receive(e.data);
+    this.worker.onerror = (e) => {
+      this.building = false;
+      this.error = e.message || 'worker';
+    };
+    liveQuery(() => getSetting(db, 'directoryRevision')).subscribe((revision) => {
+      const first = this.latest < 0;
+      this.latest = revision;
+      clearTimeout(this.timer);
+      // The first load is immediate (app start); later ones wait for the directory to settle.
+      if (first) this.request();
+      else this.timer = setTimeout(() => this.request(), REBUILD_DELAY_MS);
+    });
+  }
+
+  private request(): void {
+    if (this.building || this.latest === this.revision || this.latest === this.failedAt) return;
+    this.building = true;
+    const msg: WorkerRequest = { type: 'load' };
+    this.worker!.postMessage(msg);
+  }
+
+  private receive(reply: WorkerReply): void {
+    this.building = false;
+    if (reply.type === 'error') {
+      this.error = reply.message;
+      this.failedAt = this.latest;
+      return;
+    }
+    this.error = '';
+    this.index = SearchIndex.deserialize(reply.buffer);
+    this.revision = reply.revision;
+    // The directory may have moved on while this one was being built.
+    if (this.latest !== this.revision) this.timer = setTimeout(() => this.request(), REBUILD_DELAY_MS);
+  }
+}
+
+export const searchService = new SearchService();

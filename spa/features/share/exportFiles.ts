@@ -1,0 +1,64 @@
+// The files an export produces, from what shared/db gathered: a list package, a CSV for
+// spreadsheets, a vCard file. The formats themselves are in shared/io/share/.
+import type { ExportData } from '../../../shared/db/commands/share.ts';
+import { entitiesToCsv } from '../../../shared/io/share/csvExport.ts';
+import { writeListPackage, type Exporter } from '../../../shared/io/share/listPackage.ts';
+import { entityToVCard, personToVCard, toVCardFile } from '../../../shared/io/share/vcard.ts';
+
+export type ExportFormat = 'package' | 'csv' | 'vcard';
+
+export const FILE_TYPES: Record<ExportFormat, { ext: string; type: string }> = {
+  package: { ext: '.radar-es.json', type: 'application/json' },
+  csv: { ext: '.csv', type: 'text/csv' },
+  vcard: { ext: '.vcf', type: 'text/vcard' },
+};
+
+/** A file name from a list name: no path separators, reserved or control characters (Windows included). */
+export function fileNameFor(name: string, format: ExportFormat): string {
+  const base = name
+    .normalize('NFC')
+    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '')
+    .slice(0, 80)
+    .trim();
+  return (base || 'radar-es') + FILE_TYPES[format].ext;
+}
+
+export interface ExportOptions {
+  /** Notes, statuses and contact log go into the package (and statuses/tags into the CSV) only when ticked. */
+  includePrivate: boolean;
+  exporter: Exporter;
+  delimiter: ';' | ',';
+  lang: 'pl' | 'en';
+  now: string;
+}
+
+function content(data: ExportData, format: ExportFormat, opts: ExportOptions): string {
+  switch (format) {
+    case 'package':
+      return writeListPackage({ ...data, includePrivate: opts.includePrivate, exporter: opts.exporter, exportedAt: opts.now });
+    case 'csv': {
+      const saved = new Map(data.saved.map((s) => [s.entityId, s]));
+      const rows = data.entities.map((entity) => ({
+        entity,
+        persons: data.persons.filter((p) => p.entityId === entity.id),
+        ...(opts.includePrivate ? { saved: saved.get(entity.id) } : {}),
+      }));
+      return entitiesToCsv(rows, { delimiter: opts.delimiter, lang: opts.lang });
+    }
+    case 'vcard': {
+      const byId = new Map(data.entities.map((e) => [e.id, e]));
+      return toVCardFile([
+        ...data.entities.map((e) => entityToVCard(e, { lang: opts.lang })),
+        ...data.persons.map((p) => personToVCard(p, byId.get(p.entityId))),
+      ]);
+    }
+  }
+}
+
+export function exportFile(data: ExportData, format: ExportFormat, opts: ExportOptions): File {
+  const { type } = FILE_TYPES[format];
+  return new File([content(data, format, opts)], fileNameFor(data.list.name, format), { type: `${type};charset=utf-8` });
+}

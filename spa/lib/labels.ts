@@ -1,0 +1,26 @@
+// Labels of the controlled vocabularies in the current language.
+import { CATEGORIES, LEGAL_FORMS } from '../../shared/model/vocab.ts';
+import type { CategoryId, LegalForm } from '../../shared/model/types.ts';
+import { getLang } from '../../shared/ui/i18n/i18n.svelte.ts';
+
+export function legalFormLabel(code: string): string {
+  return LEGAL_FORMS[code as LegalForm]?.[getLang()] ?? code;
+}
+
+export function categoryLabel(code: string): string {
+  return CATEGORIES[code as CategoryId]?.[getLang()] ?? code;
+}
+
+/** A date (ISO) as the user reads it, in their language. */
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso.length === 10 ? iso + 'T12:00:00' : iso);
+  if (isNaN(d.getTime())) return iso;
+  return d.toLocaleDateString(getLang() === 'en' ? 'en-GB' : 'pl-PL', { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+/** Today as YYYY-MM-DD in local time (what a date input holds). */
+export function todayIso(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
