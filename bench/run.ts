@@ -25,7 +25,7 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const SEED = 1;
 const BASE = quick
-  ? { entities: 2_000, scanRepeats: 8, warmRepeats: 10, coldRepeats: 3, popupRepeats: 8, importRepeats: 2, appOpens: 4, queryRounds: 2 }
+  ? { entities: 2_000, scanRepeats: 8, warmRepeats: 10, coldRepeats: 3, popupRepeats: 8, importRepeats: 1, appOpens: 4, queryRounds: 2 }
   : { entities: 100_000, scanRepeats: 30, warmRepeats: 40, coldRepeats: 12, popupRepeats: 30, importRepeats: 3, appOpens: 15, queryRounds: 5 };
 // `--entities=N` overrides the directory size (e.g. to try a case at 20k while working on it).
 const sizeArg = args.find((a) => a.startsWith('--entities='));

@@ -75,10 +75,12 @@ export async function extensionCases(o: ExtensionCaseOptions): Promise<CaseResul
     }
     const warmNav: number[] = [];
     const warmEvent: number[] = [];
+    const polls: number[] = [];
     for (let i = 0; i < o.warmRepeats; i++) {
       const s = await nav(KNOWN_URL, 'ES');
       warmNav.push(s.navToBadge);
       warmEvent.push(s.eventToBadge);
+      polls.push(s.pollMs);
       await nav(UNKNOWN_URL, '');
     }
     const coldNav: number[] = [];
@@ -152,7 +154,10 @@ export async function extensionCases(o: ExtensionCaseOptions): Promise<CaseResul
           { metric: 'the product\'s lookup `findEntityForUrl` (in a page)', unit: 'ms', measured: prod, baseline: { label: 'bare indexed lookup', value: idx }, ratio: ratio(prod.p50, idx.p50) },
           { metric: 'bare indexed lookup', unit: 'ms', measured: idx, baseline: { label: '`Set.has` on all stored domains (per lookup)', value: set }, ratio: ratio(idx.p50, set.p50) },
         ],
-        notes: [`Seeding the store through \`putEntities\` (5,000 per transaction) took ${(seeded.ms / 1000).toFixed(1)} s.`],
+        notes: [
+          `One getBadgeText poll took ${summarize(polls).p50.toFixed(2)} ms (p50): the resolution of the badge timings.`,
+          `Seeding the store through \`putEntities\` (5,000 per transaction) took ${(seeded.ms / 1000).toFixed(1)} s.`,
+        ],
         seconds: badgeSeconds,
       },
       {
@@ -164,7 +169,7 @@ export async function extensionCases(o: ExtensionCaseOptions): Promise<CaseResul
           '(performance.now() = 0) to the card\'s heading appearing (MutationObserver from an init script). Baseline: an empty extension page ' +
           'of the same build that runs one module script adding a heading.',
         rows: [
-          { metric: 'popup open → card heading', unit: 'ms', measured: pop, baseline: { label: 'empty extension page → heading', value: blank }, ratio: ratio(pop.p50, blank.p50), goal: '≤ 150 ms', met: pop.p50 <= 150 },
+          { metric: 'popup open → card heading', unit: 'ms', measured: pop, baseline: { label: 'empty extension page → heading', value: blank }, ratio: ratio(pop.p50, blank.p50), goal: 'p50 ≤ 150 ms', met: pop.p50 <= 150 },
         ],
         seconds: popupSeconds,
       },

@@ -67,7 +67,7 @@ export async function searchCase(o: {
   await o.browser.context.addInitScript(RESULTS_OBSERVER);
 
   // The engines, side by side in one page.
-  const page = await openBenchPage(o.browser.context, `${o.www.url}/bench-page/index.html`);
+  const page = await openBenchPage(o.browser.context, `${o.www.url}/bench-page/index.html`, { isolated: true });
   const cmp = await page.evaluate(({ n, seed, rounds }) => (window as unknown as BenchWindow).__bench.searchCompare(n, seed, rounds), { n: o.entities, seed: o.seed, rounds: o.rounds });
   await page.close();
   o.log(`engines compared on ${cmp.docs} documents, ${cmp.queries} queries`);
@@ -99,13 +99,13 @@ export async function searchCase(o: {
   const s = summarize(small);
   const n = o.entities.toLocaleString('en-US');
   const rows: Row[] = [
-    { metric: `app start → first results, ${n} entities (index cached)`, unit: 'ms', measured: b, baseline: { label: 'the same app with the 160-entity default directory', value: s }, ratio: ratio(b.p50, s.p50), goal: '≤ 1.5 s', met: b.p95 <= 1500 },
+    { metric: `app start → first results, ${n} entities (index cached)`, unit: 'ms', measured: b, baseline: { label: 'the same app with the 160-entity default directory', value: s }, ratio: ratio(b.p50, s.p50), goal: 'p50 ≤ 1.5 s', met: b.p50 <= 1500 },
     { metric: `first start after the directory changed (index built in the worker), ${n} entities`, unit: 'ms', measured: firstBig, baseline: { label: 'the same, 160 entities', value: firstSmall }, ratio: ratio(firstBig, firstSmall) },
     ...[mini, flex].map((other): Row => {
       const goal = other === faster;
       const lat = (e: typeof radar) => ({ n: e.n, p50: e.p50, p95: e.p95, min: NaN, max: e.max });
       return {
-        metric: `query latency, radar vs ${other.engine}`,
+        metric: `query latency, radar vs ${other.engine} (ratio of p95s)`,
         unit: 'ms',
         measured: lat(radar),
         baseline: { label: other.engine + (goal ? ' (the faster)' : ''), value: lat(other) },

@@ -18,6 +18,8 @@ export interface BadgeSample {
   navToBadge: number;
   /** tabs.onUpdated (with the new URL) seen in this page → badge shows the expected text. */
   eventToBadge: number;
+  /** Mean time of one getBadgeText poll: the resolution of both figures. */
+  pollMs: number;
 }
 
 export async function navigateAndWaitForBadge(tabId: number, url: string, expected: string, timeoutMs = 15_000): Promise<BadgeSample> {
@@ -29,10 +31,11 @@ export async function navigateAndWaitForBadge(tabId: number, url: string, expect
   try {
     const t0 = performance.now();
     await chrome.tabs.update(tabId, { url });
-    for (;;) {
+    const pollsFrom = performance.now();
+    for (let polls = 1; ; polls++) {
       const text = await chrome.action.getBadgeText({ tabId });
       const now = performance.now();
-      if (text === expected && !Number.isNaN(eventAt)) return { navToBadge: now - t0, eventToBadge: now - eventAt };
+      if (text === expected && !Number.isNaN(eventAt)) return { navToBadge: now - t0, eventToBadge: now - eventAt, pollMs: (now - pollsFrom) / polls };
       if (now - t0 > timeoutMs) throw new Error(`badge of ${url} stayed "${text}", expected "${expected}"`);
     }
   } finally {

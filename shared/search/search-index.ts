@@ -51,10 +51,13 @@ const MAX_DEAD_SHARE = 8;
 const MIN_DEAD = 1024;
 const MAX_DELTA_POSTINGS = 300_000;
 
-/** One Polish collator for the whole module: creating one costs far more than comparing. */
+/**
+ * One Polish collator for the whole module: creating one costs far more than comparing. Punctuation
+ * is ignored so that quoted names („Razem”) sort by their first letter, as people look for them.
+ */
 let plCollator: Intl.Collator | undefined;
-function collator(): Intl.Collator {
-  return (plCollator ??= new Intl.Collator('pl'));
+export function collator(): Intl.Collator {
+  return (plCollator ??= new Intl.Collator('pl', { ignorePunctuation: true }));
 }
 
 export interface IndexOptions {
@@ -197,12 +200,12 @@ export class SearchIndex {
     const counts = new FacetCounter(cols);
     const parsed = parseQuery(query);
     if (!parsed.words.length) {
-      for (let d = 0; d < cols.size; d++) if (cols.alive[d]) counts.add(d, failedDims(cols, f, d), saved, f.today);
+      for (let d = 0; d < cols.size; d++) if (cols.alive[d]) counts.add(d, f.none ? 0 : failedDims(cols, f, d), saved, f.today);
     } else {
       const count = this.match(parsed, f);
       for (let j = 0; j < count; j++) {
         const d = this.cand[j];
-        counts.add(d, failedDims(cols, f, d), saved, f.today);
+        counts.add(d, f.none ? 0 : failedDims(cols, f, d), saved, f.today);
       }
       this.release(count);
     }

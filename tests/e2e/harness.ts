@@ -114,9 +114,15 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launch(opts: { extensionDir?: string; sitesPort?: number; profileDir?: string; offline?: boolean } = {}): Promise<Browser> {
+/** Extra Chromium flags and host rules (put before the catch-all rules), e.g. for a fake register served over TLS. */
+export interface LaunchExtras {
+  extraArgs?: string[];
+  extraHostRules?: string[];
+}
+
+export async function launch(opts: { extensionDir?: string; sitesPort?: number; profileDir?: string; offline?: boolean } & LaunchExtras = {}): Promise<Browser> {
   const profileDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'radar-es-profile-'));
-  const args = [...BASE_ARGS, `--host-resolver-rules=${hostRules(opts.sitesPort)}`];
+  const args = [...BASE_ARGS, `--host-resolver-rules=${hostRules(opts.sitesPort, opts.extraHostRules)}`, ...(opts.extraArgs ?? [])];
   if (opts.extensionDir) args.push(`--disable-extensions-except=${opts.extensionDir}`, `--load-extension=${opts.extensionDir}`);
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
@@ -165,10 +171,10 @@ export function grantedCopy(): string {
   return dir;
 }
 
-export async function launchExtension(opts: { granted?: boolean; sitesPort?: number; profileDir?: string } = {}): Promise<ExtensionSession> {
+export async function launchExtension(opts: { granted?: boolean; sitesPort?: number; profileDir?: string } & LaunchExtras = {}): Promise<ExtensionSession> {
   requireBuild(EXTENSION_DIR);
   const extensionDir = opts.granted ? grantedCopy() : EXTENSION_DIR;
-  const browser = await launch({ extensionDir, sitesPort: opts.sitesPort, profileDir: opts.profileDir });
+  const browser = await launch({ extensionDir, sitesPort: opts.sitesPort, profileDir: opts.profileDir, extraArgs: opts.extraArgs, extraHostRules: opts.extraHostRules });
   const { context } = browser;
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const id = new URL(worker.url()).host;

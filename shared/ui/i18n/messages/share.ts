@@ -48,10 +48,10 @@ export const share = defineMessages(
 
     // QR
     'share.qr.title': 'Kod QR wizytówki',
+    'share.qr.button': 'Kod QR',
     'share.qr.alt': (name: string) => `Kod QR z wizytówką: ${name}`,
     'share.qr.hint': 'Zeskanuj aparatem telefonu, aby dodać kontakt.',
     'share.qr.of': 'Wizytówka',
-    'share.qr.entity': 'podmiotu',
     'share.qr.print': 'Drukuj kod',
     'share.qr.tooLong': 'Ta wizytówka jest za długa na kod QR.',
 
@@ -100,7 +100,6 @@ export const share = defineMessages(
     'share.import.writing': 'Zapisywanie…',
     'share.import.done': (name: string) => `Zaimportowano listę „${name}”.`,
     'share.import.openList': 'Otwórz listę',
-    'share.import.another': 'Importuj inny plik',
     'share.import.yes': 'tak',
     'share.import.no': 'nie',
 
@@ -171,10 +170,10 @@ export const share = defineMessages(
     'share.print.ids': 'NIP / KRS',
 
     'share.qr.title': 'QR code of the contact card',
+    'share.qr.button': 'QR code',
     'share.qr.alt': (name: string) => `QR code with the contact card of ${name}`,
     'share.qr.hint': 'Scan it with a phone camera to add the contact.',
     'share.qr.of': 'Card of',
-    'share.qr.entity': 'the entity',
     'share.qr.print': 'Print code',
     'share.qr.tooLong': 'This card is too long for a QR code.',
 
@@ -221,7 +220,6 @@ export const share = defineMessages(
     'share.import.writing': 'Saving…',
     'share.import.done': (name: string) => `Imported the list “${name}”.`,
     'share.import.openList': 'Open the list',
-    'share.import.another': 'Import another file',
     'share.import.yes': 'yes',
     'share.import.no': 'no',
 

@@ -1,0 +1,106 @@
+// Quality of the SPA's main pages in both homes: no serious or critical axe-core violation, no
+// horizontal scrolling at a phone's width; and the standalone app starting with the network off.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { seriousViolations } from './axe.ts';
+import { until } from './harness.ts';
+import { entityHash, SAMPLE, startApp, waitForCount, type AppKind, type AppUnderTest } from './spaApp.ts';
+
+const ALTERNATYWY = 'krs:0000700353';
+
+/** Every main page, with the element that says it is ready, after a little user data exists. */
+const PAGES: [string, (page: Page) => Promise<unknown>][] = [
+  ['#/directory', (p) => p.getByTestId('results').locator('a').first().waitFor()],
+  ['#/directory?q=qqxxzz&woj=ma%C5%82opolskie', (p) => p.getByTestId('empty-state').waitFor()],
+  [entityHash(ALTERNATYWY), (p) => p.getByRole('combobox', { name: 'Etap' }).waitFor()],
+  ['#/add', (p) => p.getByLabel('Nazwa *').waitFor()],
+  ['#/saved', (p) => p.getByTestId('board').waitFor()],
+  ['#/lists', (p) => p.getByTestId('lists').locator('li').first().waitFor()],
+  ['#/flags', (p) => p.getByRole('button', { name: /^Otwarte/ }).waitFor()],
+  ['#/settings', (p) => p.getByTestId('storage-used').waitFor()],
+];
+
+async function seed(app: AppUnderTest): Promise<Page> {
+  const page = await app.open('#/directory');
+  await waitForCount(page, SAMPLE.length, 'the default directory');
+  // A saved supplier with tags and a follow-up, a person, a note and a list: pages show real content.
+  await page.goto(app.url(entityHash(ALTERNATYWY)));
+  await page.getByTestId('save-control').getByRole('button', { name: 'Zapisz', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Dodaj tag' }).fill('catering');
+  await page.getByRole('button', { name: 'Dodaj tag' }).click();
+  await page.getByLabel('Termin kontaktu').fill(await page.evaluate(() => new Date().toLocaleDateString('sv')));
+  await page.getByLabel('Nowa notatka').fill('Dobra kuchnia');
+  await page.getByRole('button', { name: 'Dodaj notatkę' }).click();
+  await page.getByTestId('save-control').getByLabel('Nowa lista').fill('Wigilia');
+  await page.getByRole('button', { name: 'Utwórz i dodaj' }).click();
+  await page.getByRole('checkbox', { name: 'Wigilia' }).waitFor();
+  return page;
+}
+
+function quality(kind: AppKind) {
+  let app: AppUnderTest;
+  let page: Page;
+  beforeAll(async () => {
+    app = await startApp(kind);
+    page = await seed(app);
+  });
+  afterAll(async () => app?.close());
+
+  it('no serious or critical axe-core violation on any main page', async () => {
+    const found: Record<string, unknown> = {};
+    for (const [hash, ready] of PAGES) {
+      await page.goto(app.url(hash));
+      await ready(page);
+      const v = await seriousViolations(page);
+      if (v.length) found[hash] = v;
+    }
+    expect(found).toEqual({});
+  });
+
+  it('fits a phone\'s width: no page scrolls sideways, filters fold away above the results', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    const wide: string[] = [];
+    for (const [hash, ready] of PAGES) {
+      await page.goto(app.url(hash));
+      await page.reload(); // the filters' initial state follows the width at start
+      await ready(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (overflow > 0) wide.push(`${hash}: ${overflow}px`);
+    }
+    expect(wide).toEqual([]);
+    await page.goto(app.url('#/directory'));
+    await page.reload();
+    expect(await page.locator('details.facets').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await page.setViewportSize({ width: 1200, height: 900 });
+  });
+}
+
+describe('extension app page', () => quality('extension'));
+describe('standalone SPA', () => {
+  quality('standalone');
+
+  it('after the first visit, starts and searches with the network off', async () => {
+    const app = await startApp('standalone');
+    try {
+      const page = await app.open('#/directory');
+      await waitForCount(page, SAMPLE.length, 'the first visit');
+      // An active service worker has finished installing, i.e. precaching the app and the default
+      // directory; it takes over the page at the next load.
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
+      // Offline for the page and its service worker alike (the static server itself stays up, but
+      // nothing can reach it).
+      await app.context.setOffline(true);
+      await page.reload();
+      await waitForCount(page, SAMPLE.length, 'the offline start');
+      expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+      expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+      await page.getByRole('searchbox', { name: 'Szukaj w katalogu' }).fill('kobierzyn');
+      await until(async () => /Kobierzyn/.test((await page.getByTestId('results').locator('a').first().textContent()) ?? ''), 'an offline search');
+    } finally {
+      await app.context.setOffline(false);
+      await app.close().catch(() => undefined);
+    }
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { addressLine, certificateValidity, formatDate, formatPhone, isWebUrl, localToday, placeOf } from '../../../shared/ui/entity/format.ts';
+
+describe('entity display rules', () => {
+  it('groups Polish numbers as libphonenumber’s own national format does', () => {
+    // Mobile (3-3-3) and landline (2-3-2-2) numbers; the reference grouping comes from the full
+    // libphonenumber metadata, which the popup does not ship.
+    for (const e164 of ['+48603254662', '+48815551234', '+48124219999', '+48501234567', '+48226543210']) {
+      const reference = parsePhoneNumberFromString(e164)!.formatInternational();
+      expect(formatPhone(e164)).toBe(reference);
+    }
+    expect(formatPhone('+4930123456')).toBe('+4930123456'); // not Polish: as stored
+  });
+
+  it('tells valid, expired and unknown certificates apart, valid through the last day', () => {
+    expect(certificateValidity({ name: 'Zakup Prospołeczny', validUntil: '2026-11-22' }, '2026-11-22')).toBe('valid');
+    expect(certificateValidity({ name: 'Zakup Prospołeczny', validUntil: '2026-11-21' }, '2026-11-22')).toBe('expired');
+    expect(certificateValidity({ name: 'Zakup Prospołeczny', year: 2017 }, '2026-11-22')).toBe('unknown');
+    expect(localToday(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+  });
+
+  it('formats dates for each language and leaves non-dates alone', () => {
+    expect(formatDate('2026-11-22', 'pl')).toMatch(/^22 lis 2026$/);
+    expect(formatDate('2026-11-22T23:30:00.000Z', 'en')).toBe('22 Nov 2026');
+    expect(formatDate('wczoraj', 'pl')).toBe('wczoraj');
+  });
+
+  it('links only web addresses', () => {
+    expect(isWebUrl('https://zaz.leczna.pl/o-nas')).toBe(true);
+    for (const s of ['javascript:alert(1)', 'file:pes-directory-sample.csv', 'github:x/y:z', 'https://a b']) expect(isWebUrl(s)).toBe(false);
+  });
+
+  it('writes the place and the address from the parts that are known', () => {
+    expect(placeOf({ city: 'Łęczna', voivodeship: 'lubelskie' })).toBe('Łęczna, lubelskie');
+    expect(placeOf({ voivodeship: 'lubelskie' })).toBe('lubelskie');
+    expect(addressLine({ street: 'ul. Krasnystawska 52', postalCode: '21-010', city: 'Łęczna' })).toBe('ul. Krasnystawska 52, 21-010 Łęczna');
+  });
+});
