@@ -35,7 +35,11 @@ function log(msg: string): void {
   console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 }
 
+// `--only=import,search` runs some cases (while working on them); the default is all.
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+
 async function run(id: string, title: string, fn: () => Promise<CaseResult | CaseResult[]> | CaseResult): Promise<CaseResult[]> {
+  if (only && !only.includes(id)) return [];
   log(`${title}…`);
   const t0 = performance.now();
   try {

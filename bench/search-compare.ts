@@ -6,7 +6,7 @@
 // → canonical digits), AND across words with prefixes, field boosts where the engine has them, and the
 // same typo policy (a second pass with one-edit fuzziness only when the first finds < 5 results).
 import { Charset, Index as FlexIndex } from 'flexsearch';
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import { foldedWords } from '../shared/model/fold.ts';
 import { F_CATEGORY, F_IDENT, F_LEGAL, F_NAME, F_OFFER, F_PLACE, F_REGION, fieldTexts } from '../shared/search/fields.ts';
 import { parseQuery } from '../shared/search/query.ts';
@@ -85,20 +85,22 @@ export function buildRadar(docs: readonly SearchDoc[]): Engine & { index: Search
   return { name: 'radar', buildMs, index, search: (q, limit) => index.search(q, { limit }).ids };
 }
 
+/** MiniSearch's options; `MiniSearch.loadJSON(json, MINISEARCH_OPTIONS)` reloads a saved index. */
+export const MINISEARCH_OPTIONS: Options<Record<string, string>> = {
+  fields: FIELD_NAMES.map(([, n]) => n),
+  // Texts are folded already: split on spaces, keep terms as they are.
+  tokenize: (text) => text.split(' '),
+  processTerm: (term) => term || null,
+  searchOptions: {
+    boost: BOOST,
+    combineWith: 'AND',
+    prefix: (term, i, terms) => i === terms.length - 1 || term.length >= 3,
+  },
+};
+
 export function buildMiniSearch(docs: readonly SearchDoc[]): Engine & { index: MiniSearch } {
-  const fields = FIELD_NAMES.map(([, n]) => n);
   const [index, buildMs] = timed(() => {
-    const ms = new MiniSearch({
-      fields,
-      // Texts are folded already: split on spaces, keep terms as they are.
-      tokenize: (text) => text.split(' '),
-      processTerm: (term) => term || null,
-      searchOptions: {
-        boost: BOOST,
-        combineWith: 'AND',
-        prefix: (term, i, terms) => i === terms.length - 1 || term.length >= 3,
-      },
-    });
+    const ms = new MiniSearch(MINISEARCH_OPTIONS);
     ms.addAll(docs.map(foldedFields));
     return ms;
   });
@@ -118,16 +120,20 @@ export function buildMiniSearch(docs: readonly SearchDoc[]): Engine & { index: M
 export function buildFlexSearch(docs: readonly SearchDoc[]): Engine {
   // FlexSearch ANDs words within one field only, so one index holds all fields (for AND across name,
   // town, offer…) and a second the names, whose hits rank first (FlexSearch has no field boosts).
+  // Identifiers go to a third, exact-match index: forward-tokenising 250k ten-digit numbers makes
+  // FlexSearch's build ten times slower, and the query set types identifiers in full.
   const [engines, buildMs] = timed(() => {
-    const options = { tokenize: 'forward', encoder: Charset.Exact } as const;
-    const names = new FlexIndex(options);
-    const all = new FlexIndex(options);
+    const words = { tokenize: 'forward', encoder: Charset.Exact } as const;
+    const names = new FlexIndex(words);
+    const all = new FlexIndex(words);
+    const idents = new FlexIndex({ tokenize: 'strict', encoder: Charset.Exact });
     for (const doc of docs) {
       const f = foldedFields(doc);
       names.add(doc.id, f.name);
-      all.add(doc.id, FIELD_NAMES.map(([, n]) => f[n]).filter(Boolean).join(' '));
+      all.add(doc.id, FIELD_NAMES.map(([, n]) => (n === 'ident' ? '' : f[n])).filter(Boolean).join(' '));
+      if (f.ident) idents.add(doc.id, f.ident);
     }
-    return { names, all };
+    return { names, all, idents };
   });
   const search = (q: string, limit: number): string[] => {
     const parsed = parseQuery(q);
@@ -138,7 +144,7 @@ export function buildFlexSearch(docs: readonly SearchDoc[]): Engine {
       // FlexSearch has no edit-distance matching; `suggest` (best partial matches) is its tolerance.
       hits = merged(hits, engines.all.search(text, { limit, suggest: true }) as string[], limit);
     }
-    const idHits = parsed.identifiers.flatMap((v) => engines.all.search(v, { limit }) as string[]);
+    const idHits = [...parsed.identifiers, ...parsed.words].flatMap((v) => engines.idents.search(v, { limit }) as string[]);
     return merged(idHits, hits, limit);
   };
   return { name: 'flexsearch', buildMs, search };

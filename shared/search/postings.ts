@@ -55,28 +55,6 @@ export class TermPostings {
   /** Postings waiting in the delta. */
   deltaSize = 0;
 
-  /** Builds the CSR arrays from `term → [doc, mask, doc, mask…]` lists (docs ascending). */
-  static fromLists(lists: Map<string, number[]>): TermPostings {
-    const terms = [...lists.keys()].sort();
-    const start = new Uint32Array(terms.length + 1);
-    let total = 0;
-    for (let t = 0; t < terms.length; t++) {
-      start[t] = total;
-      total += lists.get(terms[t])!.length / 2;
-    }
-    start[terms.length] = total;
-    const docs = new Uint32Array(total);
-    const masks = new Uint8Array(total);
-    for (let t = 0, p = 0; t < terms.length; t++) {
-      const list = lists.get(terms[t])!;
-      for (let i = 0; i < list.length; i += 2, p++) {
-        docs[p] = list[i];
-        masks[p] = list[i + 1];
-      }
-    }
-    return new TermPostings(terms, start, docs, masks);
-  }
-
   /** Adds one document's terms (doc numbers must grow: a new document gets the next number). */
   add(doc: number, termMasks: Map<string, number>): void {
     for (const [term, mask] of termMasks) {
@@ -217,5 +195,66 @@ export class TermPostings {
     this.deltaTerms = [];
     this.delta = new Map();
     this.deltaSize = 0;
+  }
+}
+
+/**
+ * Collects (term, document, fields) triples in flat typed arrays, then lays them out as CSR postings.
+ * One JS array per term would mean ~250k small arrays for 100k documents (every NIP is a term):
+ * slower to fill and a burden for the garbage collector.
+ */
+export class PostingsBuilder {
+  private readonly termIds = new Map<string, number>();
+  private term = new Uint32Array(1 << 16);
+  private doc = new Uint32Array(1 << 16);
+  private mask = new Uint8Array(1 << 16);
+  private n = 0;
+
+  /** Documents must be added in ascending order of their numbers. */
+  add(doc: number, termMasks: Map<string, number>): void {
+    for (const [term, mask] of termMasks) {
+      let id = this.termIds.get(term);
+      if (id === undefined) {
+        id = this.termIds.size;
+        this.termIds.set(term, id);
+      }
+      if (this.n === this.term.length) this.grow();
+      this.term[this.n] = id;
+      this.doc[this.n] = doc;
+      this.mask[this.n++] = mask;
+    }
+  }
+
+  private grow(): void {
+    const size = this.term.length * 2;
+    const term = new Uint32Array(size);
+    const doc = new Uint32Array(size);
+    const mask = new Uint8Array(size);
+    term.set(this.term);
+    doc.set(this.doc);
+    mask.set(this.mask);
+    this.term = term;
+    this.doc = doc;
+    this.mask = mask;
+  }
+
+  finish(): TermPostings {
+    const terms = [...this.termIds.keys()].sort();
+    // rank[id] = position of the term in sorted order
+    const rank = new Uint32Array(terms.length);
+    for (let t = 0; t < terms.length; t++) rank[this.termIds.get(terms[t])!] = t;
+    const start = new Uint32Array(terms.length + 1);
+    for (let i = 0; i < this.n; i++) start[rank[this.term[i]] + 1]++;
+    for (let t = 0; t < terms.length; t++) start[t + 1] += start[t];
+    const cursor = start.slice(0, terms.length);
+    const docs = new Uint32Array(this.n);
+    const masks = new Uint8Array(this.n);
+    // Triples arrive in document order, so each term's postings come out sorted by document.
+    for (let i = 0; i < this.n; i++) {
+      const p = cursor[rank[this.term[i]]]++;
+      docs[p] = this.doc[i];
+      masks[p] = this.mask[i];
+    }
+    return new TermPostings(terms, start, docs, masks);
   }
 }

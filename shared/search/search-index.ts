@@ -26,7 +26,7 @@ import {
   failedDims,
   savedFlags,
 } from './filters.ts';
-import { type PostingSlice, TermPostings } from './postings.ts';
+import { PostingsBuilder, type PostingSlice, type TermPostings } from './postings.ts';
 import { type ParsedQuery, parseQuery } from './query.ts';
 import { decodeIndex, encodeIndex } from './serialize.ts';
 import { topKeys } from './top-keys.ts';
@@ -107,24 +107,20 @@ export class SearchIndex {
 
   static build(docs: Iterable<SearchDoc>, opts: IndexOptions = {}): SearchIndex {
     const cols = new DocColumns();
-    const lists = new Map<string, number[]>();
+    const postings = new PostingsBuilder();
     const seen = new Map<string, number>();
     for (const doc of docs) {
       const previous = seen.get(doc.id);
       if (previous !== undefined) cols.alive[previous] = 0; // a repeated id: the last one wins
       const d = cols.push(doc);
       seen.set(doc.id, d);
-      for (const [term, mask] of docTerms(doc)) {
-        const list = lists.get(term);
-        if (list) list.push(d, mask);
-        else lists.set(term, [d, mask]);
-      }
+      postings.add(d, docTerms(doc));
     }
     const sorted = sortByName(cols);
     const byName = new Uint32Array(Math.max(16, cols.capacity));
     byName.set(sorted);
     const index = new SearchIndex(
-      { cols, post: TermPostings.fromLists(lists), byName, byNameLength: sorted.length },
+      { cols, post: postings.finish(), byName, byNameLength: sorted.length },
       opts,
     );
     if (index.dead) index.compact();

@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import jsQR from 'jsqr';
 import Papa from 'papaparse';
-import type { Download, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchKeys } from '../../shared/model/merge.ts';
 import { entityIdFor } from '../../shared/model/entity.ts';
 import type { ContactList, Entity, Interaction, ListMember, Note, Person, Saved } from '../../shared/model/types.ts';
-import { launch, serveStatic, SPA_DIR, until, type Browser, type StaticServer } from './harness.ts';
+import { launch, launchExtension, serveStatic, SPA_DIR, until, type Browser, type StaticServer } from './harness.ts';
 
 type Store = 'entities' | 'lists' | 'listMembers' | 'persons' | 'notes' | 'saved' | 'interactions' | 'settings' | 'imports';
 
@@ -95,6 +95,29 @@ async function openApp(browser: Browser, url: string): Promise<Page> {
   // The app loads the default directory (160 entities) on first start.
   await until(async () => (await idbAll<{ key: string; value: unknown }>(page, 'settings')).some((s) => s.key === 'defaultDirectoryLoaded' && s.value), 'the default directory', 30_000);
   return page;
+}
+
+
+/** The QR's SVG drawn on a canvas in the page, decoded in Node by jsQR: an independent reader. */
+async function decodeQr(scope: Locator): Promise<string> {
+  const img = await scope.locator('svg').evaluate(async (svg) => {
+    const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }));
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    // Whole pixels per module (quiet zone included), so the drawing stays sharp.
+    const side = (Number(svg.getAttribute('data-modules')) + 8) * 4;
+    const canvas = Object.assign(document.createElement('canvas'), { width: side, height: side });
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(image, 0, 0, side, side);
+    URL.revokeObjectURL(url);
+    // Raw RGBA as base64: far cheaper to carry out of the page than an array of numbers.
+    const bytes = ctx.getImageData(0, 0, side, side).data;
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return { side, rgba: btoa(binary) };
+  });
+  return jsQR(new Uint8ClampedArray(Buffer.from(img.rgba, 'base64')), img.side, img.side)?.data ?? '';
 }
 
 const T0 = '2026-11-20T10:00:00.000Z';
@@ -210,6 +233,30 @@ describe('sharing a list between two browser profiles', () => {
     expect(priv.private.notes.map((n: Note) => n.text)).toEqual(['Obiady dla 80 osób bez problemu']);
     expect(priv.private.saved.map((s: Saved) => s.status)).toEqual(['supplier']);
     expect(priv.private.interactions.map((i: Interaction) => i.summary)).toEqual(['Umówione spotkanie']);
+  });
+
+  it('hands the file to the share sheet where the browser can share files (Web Share API)', async () => {
+    const page = await a.context.newPage();
+    // Headless Linux Chromium has no share sheet: this stands in for a phone's.
+    await page.addInitScript(() => {
+      const nav = navigator as Navigator & { __shared?: unknown };
+      nav.canShare = (d?: ShareData) => !!d?.files?.length;
+      nav.share = async (d?: ShareData) => {
+        const f = d!.files![0];
+        nav.__shared = { name: f.name, type: f.type, text: await f.text() };
+      };
+    });
+    await page.goto(`${spa.url}/#/list/${listId}`);
+    await page.getByRole('button', { name: 'Udostępnij lub eksportuj…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/vCard/).check();
+    await dialog.getByRole('button', { name: 'Udostępnij…' }).click();
+    await dialog.getByText('Udostępniono plik Catering — Kraków.vcf').waitFor();
+    const shared = await page.evaluate(() => (navigator as Navigator & { __shared?: { name: string; type: string; text: string } }).__shared!);
+    expect(shared.name).toBe('Catering — Kraków.vcf');
+    expect(shared.type).toBe('text/vcard;charset=utf-8');
+    expect((ICAL.parse(shared.text) as unknown[]).length).toBe(6);
+    await page.close();
   });
 
   it('the CSV reads back with papaparse: BOM, semicolons, one row per entity, persons, formula guard', () => {
@@ -400,27 +447,7 @@ describe('sharing a list between two browser profiles', () => {
     await entityPage.goto(`${spa.url}/#/entity/${encodeURIComponent(directory[0].id)}`);
     const qr = entityPage.getByTestId('contact-qr');
     await qr.locator('svg path').waitFor();
-    const decode = async () => {
-      // The SVG drawn on a canvas in the page, decoded in Node by jsQR: an independent reader.
-      const img = await qr.locator('svg').evaluate(async (svg) => {
-        const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }));
-        const image = new Image();
-        image.src = url;
-        await image.decode();
-        // Whole pixels per module (quiet zone included), so the drawing stays sharp.
-        const side = (Number(svg.getAttribute('data-modules')) + 8) * 4;
-        const canvas = Object.assign(document.createElement('canvas'), { width: side, height: side });
-        const ctx = canvas.getContext('2d')!;
-        ctx.drawImage(image, 0, 0, side, side);
-        URL.revokeObjectURL(url);
-        // Raw RGBA as base64: far cheaper to carry out of the page than an array of numbers.
-        const bytes = ctx.getImageData(0, 0, side, side).data;
-        let binary = '';
-        for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-        return { side, rgba: btoa(binary) };
-      });
-      return jsQR(new Uint8ClampedArray(Buffer.from(img.rgba, 'base64')), img.side, img.side)?.data ?? '';
-    };
+    const decode = () => decodeQr(qr);
     const card = await decode();
     expect(card).toMatch(/^BEGIN:VCARD\r\nVERSION:3\.0\r\n/);
     const parsed = ICAL.parse(card) as unknown as ['vcard', [string, unknown, string, ...unknown[]][]];
@@ -443,5 +470,27 @@ describe('sharing a list between two browser profiles', () => {
     expect(await visibility('header.top')).toBe('hidden');
     expect(await visibility('[data-testid=printable-list] tbody th')).toBe('visible');
     await pageA.emulateMedia({ media: 'screen' });
+  });
+});
+
+describe('the QR of a contact card in the popup', () => {
+  it('shows a scannable card of the entity of the page', async () => {
+    const sites = await serveStatic({ byHost: true });
+    const ext = await launchExtension({ sitesPort: sites.port });
+    try {
+      const site = await ext.context.newPage();
+      await site.goto('http://www.pcogito.pl/');
+      const popup = await ext.popupFor(site);
+      await popup.getByRole('heading', { name: /U Pana Cogito/, level: 1 }).waitFor();
+      await popup.getByRole('button', { name: 'Kod QR' }).click();
+      const qr = popup.getByTestId('contact-qr');
+      await qr.locator('svg path').waitFor();
+      const card = await decodeQr(qr);
+      expect(card).toMatch(/^BEGIN:VCARD\r\nVERSION:3\.0\r\n/);
+      expect(card).toMatch(/\r\nFN(;CHARSET=UTF-8)?:[^\r]*U Pana Cogito/);
+    } finally {
+      await ext.close();
+      await sites.close();
+    }
   });
 });

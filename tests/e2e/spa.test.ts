@@ -8,7 +8,8 @@ import { entityHash, idbCounts, idbPut, idbSetting, resultCount, SAMPLE, startAp
 
 const TOTAL = SAMPLE.length;
 const ALTERNATYWY = 'krs:0000700353'; // the sample's one entity with a NIP (929-192-89-63)
-const byName = new Intl.Collator('pl').compare;
+// Name order as a reader expects it: Polish alphabet, quotes and punctuation ignored („Kobierzyn” under K).
+const byName = new Intl.Collator('pl', { ignorePunctuation: true }).compare;
 
 async function search(page: Page, query: string): Promise<void> {
   await page.getByRole('searchbox', { name: 'Szukaj w katalogu' }).fill(query);
@@ -114,8 +115,9 @@ function flows(kind: AppKind) {
     await page.getByTestId('entity-card').getByText('+48 603 254 662').waitFor();
 
     await page.getByRole('button', { name: 'Edytuj dane' }).click();
-    await page.getByLabel('Nazwa *').fill('Pracownia Krawiecka Igła i Nitka');
-    await page.getByRole('button', { name: 'Zapisz', exact: true }).click();
+    const edit = page.getByRole('region', { name: 'Edycja danych podmiotu' });
+    await edit.getByLabel('Nazwa *').fill('Pracownia Krawiecka Igła i Nitka');
+    await edit.getByRole('button', { name: 'Zapisz', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Pracownia Krawiecka Igła i Nitka' }).waitFor();
 
     // The directory search knows it (the index follows the directory revision).

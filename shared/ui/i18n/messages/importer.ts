@@ -135,7 +135,7 @@ export const importer = defineMessages(
     'importer.history.cancelled': 'przerwany',
     'importer.history.download': (file: string) => `Pobierz odrzucone wiersze z „${file}”`,
     'importer.history.downloadShort': 'Odrzucone (CSV)',
-    'importer.error.title': 'Nie można wczytać pliku',
+    'importer.error.title': (name: string) => (name ? `Nie można wczytać pliku „${name}”:` : 'Nie można wczytać pliku:'),
     'importer.error.empty': 'Plik jest pusty. Nic nie zostało zapisane.',
     'importer.error.binary': 'To nie jest plik tekstowy ani arkusz (może obraz, PDF albo program). Wczytaj CSV, XLSX albo JSON. Nic nie zostało zapisane.',
     'importer.error.too_large': (size: number, limit: number) =>
@@ -243,7 +243,7 @@ export const importer = defineMessages(
     'importer.history.cancelled': 'stopped',
     'importer.history.download': (file: string) => `Download rejected rows of “${file}”`,
     'importer.history.downloadShort': 'Rejected (CSV)',
-    'importer.error.title': 'The file cannot be loaded',
+    'importer.error.title': (name: string) => (name ? `The file “${name}” cannot be loaded:` : 'The file cannot be loaded:'),
     'importer.error.empty': 'The file is empty. Nothing was saved.',
     'importer.error.binary': 'This is not a text file or a spreadsheet (perhaps an image, a PDF or a program). Load a CSV, XLSX or JSON file. Nothing was saved.',
     'importer.error.too_large': (size: number, limit: number) =>
