@@ -107,7 +107,11 @@ export function mergeEntity(existing: Entity, incoming: Entity, now: string): { 
     const got = provenance(incoming, field);
     // Without a per-field source the incoming record's newest source speaks for it.
     const gotSeen = got.url === undefined ? (incomingLatest?.seenAt ?? '') : got.seenAt;
-    return gotSeen >= had.seenAt;
+    if (gotSeen !== had.seenAt) return gotSeen > had.seenAt;
+    // Same date: only the source that set the value may change it (a corrected re-import of the
+    // same file). Two different files of one day would otherwise swap the value on every import.
+    const gotUrl = got.url ?? incomingLatest?.url;
+    return had.url === undefined || gotUrl === had.url;
   };
   const take = (field: string) => {
     const url = incoming.fieldSources?.[field] ?? incomingLatest?.url;

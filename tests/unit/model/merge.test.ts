@@ -146,3 +146,27 @@ describe('mergeEntity', () => {
     );
   });
 });
+
+describe('mergeEntity on sources of the same day', () => {
+  const A: Source = { url: 'file:owes.csv', seenAt: '2026-05-01' };
+  const B: Source = { url: 'file:urzad.csv', seenAt: '2026-05-01' };
+  const draft = { name: 'Spółdzielnia Socjalna „Razem”', krs: '0000700353', city: 'Lublin' };
+
+  it('a second file of the same day does not overwrite, so alternating imports settle', () => {
+    const fromA = built({ ...draft, offer: 'catering' }, A);
+    const fromB = built({ ...draft, offer: 'sprzątanie' }, B);
+    const first = mergeEntity(fromA, fromB, '2026-05-01T13:00:00.000Z');
+    expect(first.entity.offer).toBe('catering');
+    const again = mergeEntity(first.entity, fromA, '2026-05-01T14:00:00.000Z');
+    expect(again.changed).toBe(false);
+    expect(mergeEntity(again.entity, fromB, '2026-05-01T15:00:00.000Z').changed).toBe(false);
+  });
+
+  it('a corrected re-import of the same file on the same day does update', () => {
+    const before = built({ ...draft, offer: 'catering' }, A);
+    const corrected = built({ ...draft, offer: 'catering i sprzątanie' }, A);
+    const merged = mergeEntity(before, corrected, '2026-05-01T13:00:00.000Z');
+    expect(merged.changed).toBe(true);
+    expect(merged.entity.offer).toBe('catering i sprzątanie');
+  });
+});
