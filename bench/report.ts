@@ -32,6 +32,8 @@ export interface Meta {
   entities: number;
   seed: number;
   machine: { cpu: string; cores: number; memoryGB: number; os: string };
+  /** 1-minute load average when the run started and ended: other work on the machine skews timings. */
+  load: { start: number; end: number };
   versions: Record<string, string>;
 }
 
@@ -80,6 +82,7 @@ export function toMarkdown(results: Results): string {
   );
   out.push('| machine | |', '|---|---|');
   out.push(`| CPU | ${meta.machine.cpu} |`, `| cores | ${meta.machine.cores} |`, `| memory | ${meta.machine.memoryGB} GB |`, `| OS | ${meta.machine.os} |`);
+  out.push(`| load average (1 min) at start / end | ${meta.load.start.toFixed(1)} / ${meta.load.end.toFixed(1)} |`);
   for (const [k, v] of Object.entries(meta.versions)) out.push(`| ${k} | ${v} |`);
   out.push('');
   for (const c of results.cases) {

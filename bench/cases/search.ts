@@ -93,7 +93,7 @@ export async function searchCase(o: {
   }
 
   const [radar, mini, flex] = cmp.engines;
-  const faster = mini.p50 <= flex.p50 ? mini : flex;
+  const faster = mini.p95 <= flex.p95 ? mini : flex;
   const bestTop5 = Math.max(mini.top5, flex.top5);
   const b = summarize(big);
   const s = summarize(small);

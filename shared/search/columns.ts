@@ -2,6 +2,7 @@
 // documents is then a tight loop over numbers, not over objects.
 import { CATEGORY_BITS } from './categories.ts';
 import { zakupValidUntilDay } from './certificates.ts';
+import { PackedStrings, type Strings } from './packed-strings.ts';
 import type { SearchDoc } from './types.ts';
 import { ValueDict } from './value-dict.ts';
 
@@ -12,8 +13,9 @@ export class DocColumns {
   /** Document slots in use, removed ones included until the next compaction. */
   size = 0;
   capacity: number;
-  ids: string[] = [];
-  names: string[] = [];
+  /** Packed when loaded from a serialized index, unpacked at the first edit. */
+  ids: Strings = [];
+  names: Strings = [];
   alive: Uint8Array;
   voivodeship: Uint32Array;
   county: Uint32Array;
@@ -41,13 +43,29 @@ export class DocColumns {
     this.certDay = new Int32Array(this.capacity);
   }
 
+  id(d: number): string {
+    return this.ids.at(d)!;
+  }
+
+  name(d: number): string {
+    return this.names.at(d)!;
+  }
+
+  /** The id and name lists as arrays, for editing. */
+  private editable(): { ids: string[]; names: string[] } {
+    if (this.ids instanceof PackedStrings) this.ids = this.ids.toArray();
+    if (this.names instanceof PackedStrings) this.names = this.names.toArray();
+    return { ids: this.ids as string[], names: this.names as string[] };
+  }
+
   /** Appends a document and returns its number. */
   push(doc: SearchDoc): number {
     if (this.size === this.capacity) this.grow(this.capacity * 2);
+    const { ids, names } = this.editable();
     const d = this.size++;
     const a = doc.address ?? {};
-    this.ids[d] = doc.id;
-    this.names[d] = doc.name;
+    ids[d] = doc.id;
+    names[d] = doc.name;
     this.alive[d] = 1;
     this.voivodeship[d] = this.voivodeships.code(a.voivodeship);
     this.county[d] = this.counties.code(a.county);
@@ -82,12 +100,13 @@ export class DocColumns {
 
   /** Keeps live documents only, in their order; `remap[old]` is the new number or -1. */
   compact(remap: Int32Array): void {
+    const { ids, names } = this.editable();
     let n = 0;
     for (let d = 0; d < this.size; d++) {
       const to = remap[d];
       if (to < 0) continue;
-      this.ids[to] = this.ids[d];
-      this.names[to] = this.names[d];
+      ids[to] = ids[d];
+      names[to] = names[d];
       this.alive[to] = 1;
       this.voivodeship[to] = this.voivodeship[d];
       this.county[to] = this.county[d];
@@ -98,8 +117,8 @@ export class DocColumns {
       this.certDay[to] = this.certDay[d];
       n++;
     }
-    this.ids.length = n;
-    this.names.length = n;
+    ids.length = n;
+    names.length = n;
     this.alive.fill(0, n, this.size);
     this.size = n;
   }

@@ -6,6 +6,7 @@
 // Documents added after a build go to a small "delta" (its own sorted term list with growable
 // arrays) and are merged into the CSR arrays by `rebuild`, which also drops removed documents.
 import { withinOneEdit } from './edit-distance.ts';
+import type { Strings } from './packed-strings.ts';
 
 /** A slice of postings to scan, with how good a match it is (exact, prefix or typo). */
 export interface PostingSlice {
@@ -26,25 +27,26 @@ const EMPTY_DOCS = new Uint32Array(0);
 const EMPTY_MASKS = new Uint8Array(0);
 
 /** First index in the sorted `terms` whose term is ≥ `word`. */
-export function lowerBound(terms: readonly string[], word: string): number {
+export function lowerBound(terms: Strings, word: string): number {
   let lo = 0;
   let hi = terms.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (terms[mid] < word) lo = mid + 1;
+    if (terms.at(mid)! < word) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
 /** [from, to) of the terms starting with `prefix`. */
-function prefixRange(terms: readonly string[], prefix: string): [number, number] {
+function prefixRange(terms: Strings, prefix: string): [number, number] {
   return [lowerBound(terms, prefix), lowerBound(terms, prefix + '\uffff')];
 }
 
 export class TermPostings {
   constructor(
-    public terms: string[] = [],
+    /** The dictionary, sorted by UTF-16 code units (the order of `<`). */
+    public terms: Strings = [],
     public start: Uint32Array = new Uint32Array(1),
     public docs: Uint32Array = EMPTY_DOCS,
     public masks: Uint8Array = EMPTY_MASKS,
@@ -87,7 +89,7 @@ export class TermPostings {
     const { terms, start, docs, masks } = this;
     const lo = lowerBound(terms, word);
     let from = lo;
-    if (terms[lo] === word) {
+    if (terms.at(lo) === word) {
       out.push({ docs, masks, from: start[lo], to: start[lo + 1], quality: exact });
       size += start[lo + 1] - start[lo];
       from = lo + 1;
@@ -128,7 +130,7 @@ export class TermPostings {
     for (const head of heads) {
       const [lo, hi] = prefixRange(terms, head);
       for (let t = lo; t < hi; t++) {
-        const term = terms[t];
+        const term = terms.at(t)!;
         if (term.length < minLen || term.length > maxLen || !withinOneEdit(word, term, prefix)) continue;
         out.push({ docs, masks, from: start[t], to: start[t + 1], quality });
         size += start[t + 1] - start[t];
@@ -166,9 +168,10 @@ export class TermPostings {
     let i = 0;
     let j = 0;
     while (i < terms.length || j < deltaTerms.length) {
-      const term = j >= deltaTerms.length || (i < terms.length && terms[i] <= deltaTerms[j]) ? terms[i] : deltaTerms[j];
+      const base = i < terms.length ? terms.at(i)! : undefined;
+      const term = base !== undefined && (j >= deltaTerms.length || base <= deltaTerms[j]) ? base : deltaTerms[j];
       const before = p;
-      if (i < terms.length && terms[i] === term) {
+      if (base === term) {
         for (let q = start[i]; q < start[i + 1]; q++) {
           const to = remap[docs[q]];
           if (to >= 0) (newDocs[p] = to), (newMasks[p++] = masks[q]);

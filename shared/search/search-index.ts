@@ -7,31 +7,23 @@
 // that finds fewer than TYPO_TRIGGER results — is one typo away from it (words of 5+ letters).
 // Ranking: per query word, the best field it matched in (name ≫ town > legal form, category > offer >
 // region) times the match quality (exact > prefix > typo), summed over the words; ties by name.
-import { CATEGORY_IDS } from './categories.ts';
-import { DocColumns, FLAG_SOCIAL_ENTERPRISE } from './columns.ts';
+import { DocColumns } from './columns.ts';
 import { today } from './certificates.ts';
 import { docTerms } from './doc-terms.ts';
 import { F_IDENT, MASK_WEIGHT } from './fields.ts';
 import {
+  collectPassing,
   type CompiledFilter,
   compileFilter,
-  DIM_CATEGORY,
-  DIM_CERTIFICATE,
-  DIM_CITY,
-  DIM_COUNTY,
-  DIM_LEGAL_FORM,
-  DIM_SAVED,
-  DIM_SOCIAL_ENTERPRISE,
-  DIM_VOIVODESHIP,
-  failedDims,
-  savedFlags,
+  countFacets,
+  countPassing,
+  keepPassing,
 } from './filters.ts';
 import { PostingsBuilder, type PostingSlice, type TermPostings } from './postings.ts';
 import { type ParsedQuery, parseQuery } from './query.ts';
 import { decodeIndex, encodeIndex } from './serialize.ts';
 import { topKeys } from './top-keys.ts';
 import type { FacetCounts, Filters, SearchDoc, SearchOptions, SearchResult } from './types.ts';
-import type { ValueDict } from './value-dict.ts';
 
 const EXACT = 1;
 const PREFIX = 0.7;
@@ -43,10 +35,17 @@ const TYPO_TRIGGER = 5;
 const MIN_TYPO_LENGTH = 5;
 /** Words of this length or more match as prefixes even before the last one ("krakow" → "krakowie"). */
 const MIN_PREFIX_LENGTH = 3;
-/** Ranking keys are integers: quantised score × RANK_SPACE + position in name order. */
+/**
+ * Ranking keys are integers, exact in a float64: quantised score × RANK_SPACE + position in name
+ * order. Hence at most RANK_SPACE (4M) document slots.
+ */
 const SCORE_STEPS = 64;
 const RANK_SPACE = 2 ** 22;
-/** A compaction (which renumbers) runs once this many documents are dead or waiting in the delta. */
+/**
+ * A compaction (renumbering documents, merging added ones into the main arrays) runs when removed
+ * documents pass an eighth of all (and MIN_DEAD), or the postings added since the last one pass
+ * MAX_DELTA_POSTINGS.
+ */
 const MAX_DEAD_SHARE = 8;
 const MIN_DEAD = 1024;
 const MAX_DELTA_POSTINGS = 300_000;
@@ -56,7 +55,7 @@ const MAX_DELTA_POSTINGS = 300_000;
  * is ignored so that quoted names („Razem”) sort by their first letter, as people look for them.
  */
 let plCollator: Intl.Collator | undefined;
-export function collator(): Intl.Collator {
+function collator(): Intl.Collator {
   return (plCollator ??= new Intl.Collator('pl', { ignorePunctuation: true }));
 }
 
@@ -79,7 +78,9 @@ export class SearchIndex {
   private readonly post: TermPostings;
   private byName: Uint32Array;
   private byNameLength: number;
-  private readonly idToDoc = new Map<string, number>();
+  /** id → document number; built at the first need (a freshly loaded index may never need it). */
+  private idMap: Map<string, number> | null = null;
+  private live = 0;
   private readonly now: () => Date;
   private dead = 0;
   /** Position of each document in `byName`; recomputed lazily after edits. */
@@ -91,6 +92,7 @@ export class SearchIndex {
   private acc = new Float32Array(0);
   private wordScore = new Float32Array(0);
   private cand = new Uint32Array(0);
+  private keys = new Float64Array(0);
 
   private constructor(state: IndexState, opts: IndexOptions) {
     this.cols = state.cols;
@@ -98,10 +100,7 @@ export class SearchIndex {
     this.byName = state.byName;
     this.byNameLength = state.byNameLength;
     this.now = opts.now ?? (() => new Date());
-    for (let d = 0; d < this.cols.size; d++) {
-      if (this.cols.alive[d]) this.idToDoc.set(this.cols.ids[d], d);
-      else this.dead++;
-    }
+    for (let d = 0; d < this.cols.size; d++) this.cols.alive[d] ? this.live++ : this.dead++;
     this.ensureScratch();
   }
 
@@ -139,19 +138,20 @@ export class SearchIndex {
 
   /** Number of documents in the index. */
   get size(): number {
-    return this.idToDoc.size;
+    return this.live;
   }
 
   has(id: string): boolean {
-    return this.idToDoc.has(id);
+    return this.docs().has(id);
   }
 
   /** Adds a document; an existing id is replaced. */
   add(doc: SearchDoc): void {
-    if (this.idToDoc.has(doc.id)) this.remove(doc.id);
+    if (this.docs().has(doc.id)) this.remove(doc.id);
     const cities = this.cols.cities.values.length;
     const d = this.cols.push(doc);
-    this.idToDoc.set(doc.id, d);
+    this.docs().set(doc.id, d);
+    this.live++;
     this.post.add(d, docTerms(doc));
     this.insertByName(d);
     if (this.cols.cities.values.length !== cities) this.cityRank = null;
@@ -161,10 +161,11 @@ export class SearchIndex {
 
   /** Removes a document; returns false when the id is not in the index. */
   remove(id: string): boolean {
-    const d = this.idToDoc.get(id);
+    const d = this.docs().get(id);
     if (d === undefined) return false;
     this.cols.alive[d] = 0;
-    this.idToDoc.delete(id);
+    this.docs().delete(id);
+    this.live--;
     this.dead++;
     if (this.dead >= MIN_DEAD && this.dead * MAX_DEAD_SHARE > this.cols.size) this.compact();
     return true;
@@ -176,13 +177,16 @@ export class SearchIndex {
 
   search(query: string, opts: SearchOptions = {}): SearchResult {
     const limit = opts.limit ?? Infinity;
-    const filter = compileFilter(this.cols, this.idToDoc, opts.filter, today(this.now()));
+    const f = opts.filter;
+    const filter = compileFilter(this.cols, f, today(this.now()), f?.savedOnly ? this.savedFlags(f.savedIds) : null);
     const parsed = parseQuery(query);
     if (!parsed.words.length) return this.browse(filter, opts.sort === 'city' ? 'city' : 'name', limit);
-    const count = this.keepPassing(this.match(parsed, filter), filter);
-    const ids = this.ranked(count, opts.sort ?? 'relevance', limit);
+    const count = this.match(parsed, filter);
+    // Passing candidates move to the front; the rest stay behind them until release().
+    const kept = keepPassing(this.cols, filter, this.cand, count);
+    const ids = this.ranked(kept, opts.sort ?? 'relevance', limit);
     this.release(count);
-    return { ids, total: count };
+    return { ids, total: kept };
   }
 
   /**
@@ -191,21 +195,14 @@ export class SearchIndex {
    */
   facets(query: string, filter: Filters, savedIds?: Set<string>): FacetCounts {
     const { cols } = this;
-    const f = compileFilter(cols, this.idToDoc, filter, today(this.now()));
-    const saved = savedFlags(cols, this.idToDoc, savedIds ?? filter.savedIds);
-    const counts = new FacetCounter(cols);
+    const saved = this.savedFlags(savedIds ?? filter.savedIds);
+    const f = compileFilter(cols, filter, today(this.now()), saved);
     const parsed = parseQuery(query);
-    if (!parsed.words.length) {
-      for (let d = 0; d < cols.size; d++) if (cols.alive[d]) counts.add(d, f.none ? 0 : failedDims(cols, f, d), saved, f.today);
-    } else {
-      const count = this.match(parsed, f);
-      for (let j = 0; j < count; j++) {
-        const d = this.cand[j];
-        counts.add(d, f.none ? 0 : failedDims(cols, f, d), saved, f.today);
-      }
-      this.release(count);
-    }
-    return counts.result();
+    if (!parsed.words.length) return countFacets(cols, f, null, cols.size, saved);
+    const count = this.match(parsed, f);
+    const facets = countFacets(cols, f, this.cand, count, saved);
+    this.release(count);
+    return facets;
   }
 
   // ---- matching
@@ -216,7 +213,8 @@ export class SearchIndex {
    */
   private match(parsed: ParsedQuery, filter: CompiledFilter): number {
     let count = this.evaluate(parsed, false);
-    if (parsed.words.some((w) => w.length >= MIN_TYPO_LENGTH && /\D/.test(w)) && this.countPassing(count, filter) < TYPO_TRIGGER) {
+    const typoCandidate = parsed.words.some((w) => w.length >= MIN_TYPO_LENGTH && /\D/.test(w));
+    if (typoCandidate && countPassing(this.cols, filter, this.cand, count) < TYPO_TRIGGER) {
       this.release(count);
       count = this.evaluate(parsed, true);
     }
@@ -287,36 +285,12 @@ export class SearchIndex {
     }
   }
 
-  private countPassing(count: number, filter: CompiledFilter): number {
-    if (filter.none) return count;
-    let n = 0;
-    for (let j = 0; j < count; j++) if (!failedDims(this.cols, filter, this.cand[j])) n++;
-    return n;
-  }
-
-  /** Drops (and zeroes) the candidates the filter rejects; returns how many are left. */
-  private keepPassing(count: number, filter: CompiledFilter): number {
-    if (filter.none) return count;
-    const { cand, hits, acc, cols } = this;
-    let kept = 0;
-    for (let j = 0; j < count; j++) {
-      const d = cand[j];
-      if (failedDims(cols, filter, d)) {
-        hits[d] = 0;
-        acc[d] = 0;
-      } else {
-        cand[kept++] = d;
-      }
-    }
-    return kept;
-  }
-
   // ---- ordering
 
   private ranked(count: number, sort: 'relevance' | 'name' | 'city', limit: number): string[] {
     const nameRank = this.ranks();
     const cityRank = sort === 'city' ? this.cityRanks() : null;
-    const keys = new Float64Array(count);
+    const keys = this.keys.subarray(0, count);
     for (let j = 0; j < count; j++) {
       const d = this.cand[j];
       const byName = RANK_SPACE - 1 - nameRank[d];
@@ -334,29 +308,21 @@ export class SearchIndex {
     const ids = new Array<string>(keys.length);
     for (let j = 0; j < keys.length; j++) {
       const rank = RANK_SPACE - 1 - (keys[j] % RANK_SPACE);
-      ids[j] = this.cols.ids[this.byName[rank]];
+      ids[j] = this.cols.id(this.byName[rank]);
     }
     return ids;
   }
 
   /** Empty query: every document passing the filters, by name (or by town, then name). */
   private browse(filter: CompiledFilter, sort: 'name' | 'city', limit: number): SearchResult {
-    const { cols, byName } = this;
     if (sort === 'city') {
-      let count = 0;
-      for (let d = 0; d < cols.size; d++) {
-        if (cols.alive[d] && (filter.none || !failedDims(cols, filter, d))) this.cand[count++] = d;
-      }
+      const count = collectPassing(this.cols, filter, null, this.cols.size, this.cand);
       return { ids: this.ranked(count, 'city', limit), total: count };
     }
-    const ids: string[] = [];
-    let total = 0;
-    for (let i = 0; i < this.byNameLength; i++) {
-      const d = byName[i];
-      if (!cols.alive[d] || (!filter.none && failedDims(cols, filter, d))) continue;
-      if (total++ < limit) ids.push(cols.ids[d]);
-    }
-    return { ids, total };
+    const count = collectPassing(this.cols, filter, this.byName, this.byNameLength, this.cand);
+    const ids = new Array<string>(Math.min(count, limit));
+    for (let j = 0; j < ids.length; j++) ids[j] = this.cols.id(this.cand[j]);
+    return { ids, total: count };
   }
 
   private ranks(): Uint32Array {
@@ -388,13 +354,13 @@ export class SearchIndex {
       grown.set(this.byName);
       this.byName = grown;
     }
-    const { names } = this.cols;
-    const name = names[d];
+    const { cols } = this;
+    const name = cols.name(d);
     let lo = 0;
     let hi = this.byNameLength;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (collator().compare(names[this.byName[mid]], name) <= 0) lo = mid + 1;
+      if (collator().compare(cols.name(this.byName[mid]), name) <= 0) lo = mid + 1;
       else hi = mid;
     }
     this.byName.copyWithin(lo + 1, lo, this.byNameLength);
@@ -419,19 +385,42 @@ export class SearchIndex {
       if (to >= 0) this.byName[n++] = to;
     }
     this.byNameLength = n;
-    this.idToDoc.clear();
-    for (let d = 0; d < cols.size; d++) this.idToDoc.set(cols.ids[d], d);
+    this.idMap = null;
     this.dead = 0;
     this.nameRank = null;
+  }
+
+  private docs(): Map<string, number> {
+    if (!this.idMap) {
+      const map = new Map<string, number>();
+      for (let d = 0; d < this.cols.size; d++) if (this.cols.alive[d]) map.set(this.cols.id(d), d);
+      this.idMap = map;
+    }
+    return this.idMap;
+  }
+
+  /** Saved flag per document for a set of ids. */
+  private savedFlags(ids: Set<string> | undefined): Uint8Array {
+    const flags = new Uint8Array(this.cols.size);
+    if (ids?.size) {
+      const docs = this.docs();
+      for (const id of ids) {
+        const d = docs.get(id);
+        if (d !== undefined) flags[d] = 1;
+      }
+    }
+    return flags;
   }
 
   private ensureScratch(): void {
     const n = this.cols.capacity;
     if (this.hits.length >= n) return;
+    if (n > RANK_SPACE) throw new RangeError(`The search index holds at most ${RANK_SPACE} documents`);
     this.hits = new Uint8Array(n);
     this.acc = new Float32Array(n);
     this.wordScore = new Float32Array(n);
     this.cand = new Uint32Array(n);
+    this.keys = new Float64Array(n);
   }
 }
 
@@ -439,7 +428,7 @@ export class SearchIndex {
 function sortByName(cols: DocColumns): Uint32Array {
   const order: number[] = [];
   for (let d = 0; d < cols.size; d++) if (cols.alive[d]) order.push(d);
-  const { names } = cols;
+  const names = cols.names as string[]; // a fresh build holds them as an array
   const compare = collator().compare;
   order.sort((a, b) => compare(names[a], names[b]) || a - b);
   return Uint32Array.from(order);
@@ -455,10 +444,11 @@ function scanFirst(
   count: number,
 ): number {
   const { docs, masks, to, quality } = s;
+  const weight = MASK_WEIGHT; // one read of the imported binding, not one per posting
   for (let p = s.from; p < to; p++) {
     const d = docs[p];
     if (!alive[d]) continue;
-    const w = MASK_WEIGHT[masks[p]] * quality;
+    const w = weight[masks[p]] * quality;
     if (hits[d] === 0) {
       hits[d] = 1;
       acc[d] = w;
@@ -473,68 +463,11 @@ function scanFirst(
 /** Later words: only documents that matched the `level` words before score. */
 function scanNext(s: PostingSlice, hits: Uint8Array, level: number, wordScore: Float32Array): void {
   const { docs, masks, to, quality } = s;
+  const weight = MASK_WEIGHT;
   for (let p = s.from; p < to; p++) {
     const d = docs[p];
     if (hits[d] !== level) continue;
-    const w = MASK_WEIGHT[masks[p]] * quality;
+    const w = weight[masks[p]] * quality;
     if (w > wordScore[d]) wordScore[d] = w;
-  }
-}
-
-/** Accumulates facet counts; a document failing exactly one filter still counts for that facet. */
-class FacetCounter {
-  private readonly voivodeship: Uint32Array;
-  private readonly county: Uint32Array;
-  private readonly city: Uint32Array;
-  private readonly legalForm: Uint32Array;
-  private readonly category = new Uint32Array(32);
-  private socialEnterprise = 0;
-  private certificateValid = 0;
-  private saved = 0;
-
-  constructor(private readonly cols: DocColumns) {
-    this.voivodeship = new Uint32Array(cols.voivodeships.values.length);
-    this.county = new Uint32Array(cols.counties.values.length);
-    this.city = new Uint32Array(cols.cities.values.length);
-    this.legalForm = new Uint32Array(cols.legalForms.values.length);
-  }
-
-  add(d: number, failed: number, saved: Uint8Array, today: number): void {
-    // Failing two filters, a document counts nowhere; failing one, only in that facet.
-    if (failed & (failed - 1)) return;
-    const all = failed === 0;
-    const c = this.cols;
-    if (all || failed === DIM_VOIVODESHIP) this.voivodeship[c.voivodeship[d]]++;
-    if (all || failed === DIM_COUNTY) this.county[c.county[d]]++;
-    if (all || failed === DIM_CITY) this.city[c.city[d]]++;
-    if (all || failed === DIM_LEGAL_FORM) this.legalForm[c.legalForm[d]]++;
-    if (all || failed === DIM_CATEGORY) {
-      for (let bits = c.categories[d]; bits; bits &= bits - 1) this.category[31 - Math.clz32(bits & -bits)]++;
-    }
-    if ((all || failed === DIM_SOCIAL_ENTERPRISE) && c.flags[d] & FLAG_SOCIAL_ENTERPRISE) this.socialEnterprise++;
-    if ((all || failed === DIM_CERTIFICATE) && c.certDay[d] >= today) this.certificateValid++;
-    if ((all || failed === DIM_SAVED) && saved[d]) this.saved++;
-  }
-
-  result(): FacetCounts {
-    const record = (counts: Uint32Array, dict: ValueDict) => {
-      const out: Record<string, number> = {};
-      for (let code = 1; code < counts.length; code++) if (counts[code]) out[dict.values[code]] = counts[code];
-      return out;
-    };
-    const category: Record<string, number> = {};
-    CATEGORY_IDS.forEach((id, bit) => {
-      if (this.category[bit]) category[id] = this.category[bit];
-    });
-    return {
-      voivodeship: record(this.voivodeship, this.cols.voivodeships),
-      county: record(this.county, this.cols.counties),
-      city: record(this.city, this.cols.cities),
-      legalForm: record(this.legalForm, this.cols.legalForms),
-      category,
-      socialEnterprise: this.socialEnterprise,
-      certificateValid: this.certificateValid,
-      saved: this.saved,
-    };
   }
 }

@@ -1,15 +1,17 @@
 // Binary form of a compacted index, for IndexedDB (an ArrayBuffer is stored and cloned as raw bytes).
 //
-// Layout: magic, version and JSON length (3 × uint32), the JSON (strings: ids, names, dictionary,
-// facet values, and where each typed array lies), then the typed arrays, each 8-byte aligned. Loading
-// parses the JSON once and wraps the postings as views over the buffer: nothing is re-indexed.
+// Layout: magic, version and JSON length (3 × uint32), a small JSON header (facet values, and where
+// each array lies), then the arrays, each 8-byte aligned: columns, postings, and the ids, names and
+// dictionary as packed strings (UTF-8 text + end offsets). Loading decodes three texts and wraps the
+// postings as views over the buffer: nothing is parsed string by string, nothing is re-indexed.
 import { DocColumns } from './columns.ts';
+import { PackedStrings } from './packed-strings.ts';
 import { TermPostings } from './postings.ts';
 import type { IndexState } from './search-index.ts';
 import { ValueDict } from './value-dict.ts';
 
 const MAGIC = 0x52534931; // "RSI1"
-const VERSION = 1;
+const VERSION = 2;
 
 type Typed = Uint8Array | Uint32Array | Int32Array;
 const KINDS = { u8: Uint8Array, u32: Uint32Array, i32: Int32Array } as const;
@@ -17,9 +19,6 @@ type Kind = keyof typeof KINDS;
 
 interface Header {
   size: number;
-  ids: string[];
-  names: string[];
-  terms: string[];
   voivodeships: string[];
   counties: string[];
   cities: string[];
@@ -34,7 +33,18 @@ const align8 = (n: number) => (n + 7) & ~7;
 export function encodeIndex(state: IndexState): ArrayBuffer {
   const { cols, post } = state;
   const n = cols.size;
+  const encoder = new TextEncoder();
+  const packed = (list: PackedStrings) => [encoder.encode(list.text), list.ends] as const;
+  const [idText, idEnds] = packed(PackedStrings.from(cols.ids));
+  const [nameText, nameEnds] = packed(PackedStrings.from(cols.names));
+  const [termText, termEnds] = packed(PackedStrings.from(post.terms));
   const arrays: [string, Kind, Typed][] = [
+    ['idText', 'u8', idText],
+    ['idEnds', 'u32', idEnds],
+    ['nameText', 'u8', nameText],
+    ['nameEnds', 'u32', nameEnds],
+    ['termText', 'u8', termText],
+    ['termEnds', 'u32', termEnds],
     ['voivodeship', 'u32', cols.voivodeship.subarray(0, n)],
     ['county', 'u32', cols.county.subarray(0, n)],
     ['city', 'u32', cols.city.subarray(0, n)],
@@ -49,9 +59,6 @@ export function encodeIndex(state: IndexState): ArrayBuffer {
   ];
   const header: Header = {
     size: n,
-    ids: cols.ids.slice(0, n),
-    names: cols.names.slice(0, n),
-    terms: post.terms,
     voivodeships: cols.voivodeships.values,
     counties: cols.counties.values,
     cities: cols.cities.values,
@@ -64,7 +71,7 @@ export function encodeIndex(state: IndexState): ArrayBuffer {
     header.arrays[name] = [kind, offset, a.length];
     offset = align8(offset + a.byteLength);
   }
-  const json = new TextEncoder().encode(JSON.stringify(header));
+  const json = encoder.encode(JSON.stringify(header));
   const base = align8(12 + json.length);
   const buffer = new ArrayBuffer(base + offset);
   const head = new Uint32Array(buffer, 0, 3);
@@ -81,7 +88,8 @@ export function encodeIndex(state: IndexState): ArrayBuffer {
 export function decodeIndex(buffer: ArrayBuffer): IndexState {
   const head = new Uint32Array(buffer, 0, 3);
   if (head[0] !== MAGIC || head[1] !== VERSION) throw new Error('Not a search index of this version');
-  const header = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 12, head[2]))) as Header;
+  const decoder = new TextDecoder();
+  const header = JSON.parse(decoder.decode(new Uint8Array(buffer, 12, head[2]))) as Header;
   const base = align8(12 + head[2]);
   const view = (name: string): Typed => {
     const [kind, offset, length] = header.arrays[name];
@@ -98,8 +106,9 @@ export function decodeIndex(buffer: ArrayBuffer): IndexState {
   cols.flags.set(view('flags'));
   cols.certDay.set(view('certDay'));
   cols.alive.fill(1, 0, n);
-  cols.ids = header.ids;
-  cols.names = header.names;
+  const strings = (name: string) => new PackedStrings(decoder.decode(view(`${name}Text`)), view(`${name}Ends`) as Uint32Array);
+  cols.ids = strings('id');
+  cols.names = strings('name');
   cols.size = n;
   cols.voivodeships = new ValueDict(header.voivodeships);
   cols.counties = new ValueDict(header.counties);
@@ -109,7 +118,7 @@ export function decodeIndex(buffer: ArrayBuffer): IndexState {
   const byName = new Uint32Array(Math.max(16, cols.capacity));
   byName.set(order);
   const post = new TermPostings(
-    header.terms,
+    strings('term'),
     view('start') as Uint32Array,
     view('docs') as Uint32Array,
     view('masks') as Uint8Array,

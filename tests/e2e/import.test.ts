@@ -187,6 +187,20 @@ describe('import in the extension app page', () => {
     await site.close();
   });
 
+  it('the mapping the user sets decides the preview', async () => {
+    await page.goto(`chrome-extension://${ext.id}/app.html#/import`);
+    await pick(page, officeCsv());
+    expect(await counts(page)).toEqual({ added: 0, merged: 0, unchanged: 4, rejected: 2 });
+    // Without the NIP column, the row whose NIP has a wrong check digit is a new entity.
+    await page.getByRole('combobox', { name: 'Pole dla kolumny „NIP”' }).selectOption({ label: '— nie importuj —' });
+    await expect.poll(() => counts(page)).toEqual({ added: 1, merged: 0, unchanged: 4, rejected: 1 });
+    // Without a name column nothing could be imported: said so, and Import is off.
+    await page.getByRole('combobox', { name: 'Pole dla kolumny „Nazwa”' }).selectOption('');
+    await expect.poll(() => page.getByTestId('import-error').getAttribute('data-code')).toBe('no_name_column');
+    expect(await page.getByTestId('import-start').isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Wybierz inny plik' }).click();
+  });
+
   it('refuses bad input with a specific message and writes nothing', async () => {
     await page.goto(`chrome-extension://${ext.id}/app.html#/import`);
     const before = await dbState(page);
@@ -236,6 +250,40 @@ describe('import in the extension app page', () => {
     await page.getByRole('button', { name: 'Wybierz inny plik' }).click();
   });
 
+  it('an entity written elsewhere after the preview is merged, not overwritten', async () => {
+    await page.goto(`chrome-extension://${ext.id}/app.html#/import`);
+    await pick(page, { name: 'opole.csv', mimeType: 'text/csv', buffer: Buffer.from('Nazwa,KRS,Miejscowość,Telefon\nFundacja Opolska,0000777001,Opole,77 441 22 33\nFundacja Druga,0000777002,Opole,\n') });
+    expect(await counts(page)).toEqual({ added: 2, merged: 0, unchanged: 0, rejected: 0 });
+    // Meanwhile (the popup, another tab) the user adds the first one as their own entity.
+    await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((res, rej) => {
+        const r = indexedDB.open('radar-es');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      const tx = db.transaction(['entities', 'settings'], 'readwrite');
+      const t = '2026-01-01T00:00:00.000Z';
+      tx.objectStore('entities').put({
+        id: 'krs:0000777001', name: 'Fundacja Opolska', legalForm: 'fundacja', krs: '0000777001', address: { city: 'Opole' },
+        domains: [], websites: [], emails: ['biuro@opolska.example'], phones: [], categories: [], sources: [{ url: 'user:', seenAt: '2026-01-01' }],
+        origin: 'user', createdAt: t, updatedAt: t, keys: ['krs:0000777001', 'name:opolska|opole'],
+      });
+      const settings = tx.objectStore('settings');
+      const get = settings.get('directoryRevision');
+      get.onsuccess = () => settings.put({ key: 'directoryRevision', value: ((get.result as { value?: number })?.value ?? 0) + 1 });
+      await new Promise((res, rej) => ((tx.oncomplete = res), (tx.onerror = () => rej(tx.error))));
+      db.close();
+    });
+    await page.getByTestId('import-start').click();
+    await expect.poll(() => page.getByTestId('import-result').textContent(), { timeout: 20_000 }).toMatch(/1 nowych, 1 uzupełnionych/);
+    expect(await storedEntity(page, 'krs:0000777001')).toMatchObject({
+      origin: 'user',
+      emails: ['biuro@opolska.example'],
+      phones: ['+48774412233'],
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+  });
+
   it('a cancelled import keeps what was committed, and its record says so', async () => {
     await page.goto(`chrome-extension://${ext.id}/app.html#/import`);
     const before = await dbState(page);
@@ -270,12 +318,18 @@ describe('import in the standalone SPA', () => {
     await server?.close();
   });
 
-  it('imports the same office CSV through its own worker and store', async () => {
+  it('imports the default pack (no changes) and the office CSV through its own worker and store', async () => {
     const page = await browser.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${server.url}/#/import`);
     await waitForDefaultDirectory(page);
+    // The default directory is a data pack: imported again through the page, it changes nothing.
+    await pick(page, { name: 'default-directory.json', mimeType: 'application/json', buffer: readFileSync(`${SPA_DIR}/default-directory.json`) });
+    await expect.poll(() => page.getByTestId('import-file-info').textContent()).toMatch(/pakiet danych Radar ES · 160 pozycji/);
+    expect(await counts(page)).toEqual({ added: 0, merged: 0, unchanged: 160, rejected: 0 });
+    await page.getByRole('button', { name: 'Wybierz inny plik' }).click();
+
     await mainFlow(page);
     expect(errors).toEqual([]);
   });

@@ -5,13 +5,15 @@ import { getSetting } from './settings.ts';
 
 export const SEARCH_INDEX_KEY = 'searchIndex';
 
-/** The cached index if it was built from the current directory revision, with that revision. */
-export async function readFreshSearchIndex(db: RadarDB): Promise<{ revision: number; buffer: ArrayBuffer | undefined }> {
+/** The current directory revision, and the cached index with the revision it was built from. */
+export async function readCachedSearchIndex(
+  db: RadarDB,
+): Promise<{ revision: number; cached: { revision: number; buffer: ArrayBuffer } | undefined }> {
   return db.transaction('r', db.settings, db.blobs, async () => {
     const revision = await getSetting(db, 'directoryRevision');
     const blob = await db.blobs.get(SEARCH_INDEX_KEY);
-    const fresh = blob && blob.revision === revision && blob.value instanceof ArrayBuffer;
-    return { revision, buffer: fresh ? (blob.value as ArrayBuffer) : undefined };
+    const cached = blob && blob.value instanceof ArrayBuffer ? { revision: blob.revision, buffer: blob.value } : undefined;
+    return { revision, cached };
   });
 }
 

@@ -1,6 +1,6 @@
 // The shapes of a register check: what a register said about an entity, how far a check has got,
-// and the queue record the background works through. Pure types, shared by shared/io (mapping,
-// diff, retry policy), shared/db (the queue commands) and the UI.
+// and the queue record the background works through. Types (and the list of failure reasons),
+// shared by shared/io (mapping, diff, retry policy), shared/db (the queue commands) and the UI.
 import type { Address, Entity, LegalForm } from '../../model/types.ts';
 
 /** The two public registers: the National Court Register (KRS) and the VAT white list (WL). */
@@ -41,18 +41,21 @@ export interface RegisterRecord {
 }
 
 /** Why a check could not be completed (or has to wait). Each one is explained in the UI. */
-export type FailureReason =
-  | 'maintenance' // the register answered with its HTML maintenance page instead of JSON
-  | 'rate_limited' // 429
-  | 'server_error' // 5xx
-  | 'register_updating' // the white list's WL-195/WL-196: its database is being updated
-  | 'not_found' // the register does not know the number
-  | 'malformed' // a JSON answer that cannot be read, or that is about another number
-  | 'rejected' // the register refused the request (4xx other than 404/429)
-  | 'unreachable' // the request failed although the browser says it is online (DNS, TLS, timeout)
-  | 'offline' // no network: waits, without counting attempts
-  | 'permission' // the optional host permission for the register is not granted
-  | 'no_identifier'; // neither a KRS number nor a NIP: nothing to check against
+export const FAILURE_REASONS = [
+  'maintenance', // the register answered with its HTML maintenance page instead of JSON
+  'rate_limited', // 429
+  'server_error', // 5xx
+  'register_updating', // the white list's WL-195/WL-196: its database is being updated
+  'not_found', // the register does not know the number
+  'malformed', // a JSON answer that cannot be read, or that is about another number
+  'rejected', // the register refused the request (4xx other than 404/429)
+  'unreachable', // the request failed although the browser says it is online (DNS, TLS, timeout)
+  'offline', // no network: waits, without counting attempts
+  'permission', // the optional host permission for the register is not granted
+  'no_identifier', // neither a KRS number nor a NIP: nothing to check against
+] as const;
+
+export type FailureReason = (typeof FAILURE_REASONS)[number];
 
 /** What one request round to a register came to, before the retry policy decides what follows. */
 export type CheckOutcome =

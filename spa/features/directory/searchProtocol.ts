@@ -2,5 +2,6 @@
 export type WorkerRequest = { type: 'load' };
 
 export type WorkerReply =
-  | { type: 'index'; revision: number; buffer: ArrayBuffer; cached: boolean }
+  /** `final: false` — a cached index of an older revision; the fresh one follows. */
+  | { type: 'index'; revision: number; buffer: ArrayBuffer; final: boolean }
   | { type: 'error'; message: string };

@@ -5,6 +5,7 @@ import { liveQuery } from 'dexie';
 import type { RadarDB } from '../../../shared/db/database.ts';
 import { getSetting } from '../../../shared/db/commands/settings.ts';
 import { SearchIndex } from '../../../shared/search/search-index.ts';
+import type { SearchDoc } from '../../../shared/search/types.ts';
 import type { WorkerReply, WorkerRequest } from './searchProtocol.ts';
 
 /** Quiet time before a rebuild: an import bumps the revision once per chunk. */
@@ -18,6 +19,9 @@ class SearchService {
   /** An index for a newer revision is being made. */
   building = $state(false);
   error = $state('');
+
+  /** Bumped when the index is changed in place (it is not a new object then). */
+  version = $state(0);
 
   private latest = -1;
   private failedAt = -1;
@@ -37,10 +41,25 @@ class SearchService {
       const first = this.latest < 0;
       this.latest = revision;
       clearTimeout(this.timer);
-      // The first load is immediate (app start); later ones wait for the directory to settle.
-      if (first) this.request();
+      // The first load is immediate (app start), and so is filling an empty index (the default
+      // directory just loaded); later ones wait for the directory to settle.
+      if (first || !this.index?.size) this.request();
       else this.timer = setTimeout(() => this.request(), REBUILD_DELAY_MS);
     });
+  }
+
+  /**
+   * An edit made on this page shows in the search at once; the rebuild that the directory revision
+   * triggers follows in the background (at 100k entities it takes seconds) and refreshes the cache.
+   */
+  changed(entity: SearchDoc): void {
+    if (!this.index) return;
+    this.index.update(entity);
+    this.version++;
+  }
+
+  removed(id: string): void {
+    if (this.index?.remove(id)) this.version++;
   }
 
   private request(): void {
@@ -51,8 +70,8 @@ class SearchService {
   }
 
   private receive(reply: WorkerReply): void {
-    this.building = false;
     if (reply.type === 'error') {
+      this.building = false;
       this.error = reply.message;
       this.failedAt = this.latest;
       return;
@@ -60,6 +79,8 @@ class SearchService {
     this.error = '';
     this.index = SearchIndex.deserialize(reply.buffer);
     this.revision = reply.revision;
+    if (!reply.final) return; // a fresher index follows from the same request
+    this.building = false;
     // The directory may have moved on while this one was being built.
     if (this.latest !== this.revision) this.timer = setTimeout(() => this.request(), REBUILD_DELAY_MS);
   }

@@ -1,5 +1,6 @@
 // What is due: saved suppliers whose follow-up date has come (overdue first), then the coming week.
 import type { Saved } from '../../../shared/model/types.ts';
+import { byPolish } from '../../lib/labels.ts';
 
 export interface SavedRow {
   saved: Saved;
@@ -21,5 +22,5 @@ export function dueItems(rows: SavedRow[], today: string): SavedRow[] {
   const horizon = addDays(today, DUE_AHEAD_DAYS);
   return rows
     .filter((r) => r.saved.followUpAt && r.saved.followUpAt.slice(0, 10) <= horizon && r.saved.status !== 'declined')
-    .sort((a, b) => a.saved.followUpAt!.localeCompare(b.saved.followUpAt!) || a.name.localeCompare(b.name, 'pl'));
+    .sort((a, b) => a.saved.followUpAt!.localeCompare(b.saved.followUpAt!) || byPolish(a.name, b.name));
 }

@@ -2,7 +2,7 @@
 // notes, and reloading the default directory by merging.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { RadarDB } from '../../../shared/db/database.ts';
-import { addOwnEntity, deleteOwnEntity, draftOf, updateOwnEntity } from '../../../shared/db/commands/entities.ts';
+import { addOwnEntity, deleteOwnEntity, dismissCandidate, draftOf, updateOwnEntity } from '../../../shared/db/commands/entities.ts';
 import { addPerson, deletePerson, updatePerson } from '../../../shared/db/commands/persons.ts';
 import { addNote, deleteNote, updateNote } from '../../../shared/db/commands/notes.ts';
 import { reloadDefaultDirectory } from '../../../shared/db/commands/defaultDirectory.ts';
@@ -82,6 +82,19 @@ describe('own entities', () => {
     expect(stored).toMatchObject({ legalForm: 'spoldzielnia_socjalna', origin: 'user', address: { city: 'Poznań' } });
     expect(stored.sources.map((s) => s.url)).toEqual(['https://nowa-spoldzielnia.pl/', 'user:']);
     expect((await db.flags.get(flag.id))?.status).toBe('done');
+  });
+
+  it('dismissing a candidate removes it unless the user attached something to it', async () => {
+    const now = new Date().toISOString();
+    const candidate = (id: string): Entity => ({ id, name: id, legalForm: 'inna', address: {}, domains: [], websites: [], emails: [], phones: [], categories: [], sources: [{ url: 'https://x.pl/', seenAt: now }], origin: 'user', createdAt: now, updatedAt: now });
+    const lone = await addCandidate(db, candidate('name:lone'), { url: 'https://x.pl/' });
+    const kept = await addCandidate(db, candidate('name:kept'), { url: 'https://y.pl/' });
+    await addNote(db, 'name:kept', 'warto sprawdzić');
+    await dismissCandidate(db, lone.flag.id);
+    await dismissCandidate(db, kept.flag.id);
+    expect(await db.entities.get('name:lone')).toBeUndefined();
+    expect((await db.entities.get('name:kept'))?.candidate).toBe(true);
+    expect((await db.flags.toArray()).map((f) => f.status)).toEqual(['dismissed', 'dismissed']);
   });
 
   it('deleting an own entity removes what hangs on it, and never touches the directory', async () => {

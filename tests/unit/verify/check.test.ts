@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkKrs, checkRegister, checkWhiteList, registersFor } from '../../../shared/io/registers/check.ts';
 import { isValidNip, isValidRegon } from '../../../shared/model/identifiers.ts';
+import { parseWhiteListAddress } from '../../../shared/io/registers/whiteList.ts';
 import type { CheckOutcome, RegisterRecord } from '../../../shared/io/registers/types.ts';
 import { SAMPLE } from '../model/sample.ts';
 import { fakeRegisters, fixture, html, json } from './fakeRegisters.ts';
@@ -149,5 +150,17 @@ describe('which registers', () => {
     expect(registersFor({ nip: '9291928963' })).toEqual(['wl']);
     expect(registersFor({})).toEqual([]);
     expect(await checkRegister('krs', { nip: '9291928963' }, fakeRegisters({}).deps)).toMatchObject({ kind: 'fail', reason: 'no_identifier' });
+  });
+});
+
+describe('white-list addresses', () => {
+  it('street, postal code and town from the one-line address, in the usual case', () => {
+    expect(parseWhiteListAddress('PROSTA 67, 00-838 WARSZAWA')).toEqual({ street: 'Prosta 67', postalCode: '00-838', city: 'Warszawa' });
+    expect(parseWhiteListAddress('UL. JANA PAWŁA II 9, 22-400 ZAMOŚĆ')).toEqual({ street: 'ul. Jana Pawła II 9', postalCode: '22-400', city: 'Zamość' });
+    // A village without streets: the village and the house number, as KRS writes it.
+    expect(parseWhiteListAddress('BORONIKI 12, 34-424 SZAFLARY')).toEqual({ street: 'Boroniki 12', postalCode: '34-424', city: 'Szaflary' });
+    // A comma inside the street part stays there; only the last one separates the town.
+    expect(parseWhiteListAddress('AL. SOLIDARNOŚCI 1, LOK. 2, 00-001 WARSZAWA').street).toBe('al. Solidarności 1, Lok. 2');
+    expect(parseWhiteListAddress('bez kodu pocztowego')).toEqual({});
   });
 });

@@ -59,6 +59,8 @@ export const importer = defineMessages(
     'importer.fileHeading': 'Plik',
     'importer.fileInfo': (name: string, format: string, rows: number) =>
       `${name} · ${format} · ${plural('pl', rows, { one: '# wiersz', few: '# wiersze', many: '# wierszy', other: '# wiersza' })}`,
+    'importer.fileInfoItems': (name: string, format: string, items: number) =>
+      `${name} · ${format} · ${plural('pl', items, { one: '# pozycja', few: '# pozycje', many: '# pozycji', other: '# pozycji' })}`,
     'importer.format.csv': 'CSV',
     'importer.format.xlsx': 'Excel (XLSX)',
     'importer.format.pack': 'pakiet danych Radar ES',
@@ -168,6 +170,7 @@ export const importer = defineMessages(
     'importer.reading': (name: string) => `Reading “${name}”…`,
     'importer.fileHeading': 'File',
     'importer.fileInfo': (name: string, format: string, rows: number) => `${name} · ${format} · ${plural('en', rows, { one: '# row', other: '# rows' })}`,
+    'importer.fileInfoItems': (name: string, format: string, items: number) => `${name} · ${format} · ${plural('en', items, { one: '# item', other: '# items' })}`,
     'importer.format.csv': 'CSV',
     'importer.format.xlsx': 'Excel (XLSX)',
     'importer.format.pack': 'Radar ES data pack',

@@ -90,7 +90,6 @@ export const verify = defineMessages(
     'verify.queue.failed': (n: number) => plural('pl', n, { one: '# nieudane', few: '# nieudane', many: '# nieudanych', other: '# nieudanego' }),
     'verify.queue.clear': 'Wyczyść zakończone',
     'verify.queue.rate': 'Zapytań na sekundę (do każdego rejestru)',
-    'verify.queue.open': 'Przejrzyj',
     'verify.queue.list': 'Podmioty w kolejce',
   },
   {
@@ -179,7 +178,6 @@ export const verify = defineMessages(
     'verify.queue.failed': (n: number) => `${n} failed`,
     'verify.queue.clear': 'Clear finished',
     'verify.queue.rate': 'Requests per second (to each register)',
-    'verify.queue.open': 'Review',
     'verify.queue.list': 'Entities in the queue',
   },
 );
