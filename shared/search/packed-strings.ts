@@ -32,13 +32,14 @@ export class PackedStrings implements Strings {
     return this.ends.length;
   }
 
-  at(i: number): string {
+  at(i: number): string | undefined {
+    if (i < 0 || i >= this.ends.length) return undefined;
     return this.text.slice(i > 0 ? this.ends[i - 1] : 0, this.ends[i]);
   }
 
   toArray(): string[] {
     const out = new Array<string>(this.ends.length);
-    for (let i = 0; i < out.length; i++) out[i] = this.at(i);
+    for (let i = 0, start = 0; i < out.length; i++) out[i] = this.text.slice(start, (start = this.ends[i]));
     return out;
   }
 }

@@ -88,7 +88,8 @@ export function encodeIndex(state: IndexState): ArrayBuffer {
 export function decodeIndex(buffer: ArrayBuffer): IndexState {
   const head = new Uint32Array(buffer, 0, 3);
   if (head[0] !== MAGIC || head[1] !== VERSION) throw new Error('Not a search index of this version');
-  const decoder = new TextDecoder();
+  // ignoreBOM: a leading U+FEFF in the first string is data, not a byte order mark to drop.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const header = JSON.parse(decoder.decode(new Uint8Array(buffer, 12, head[2]))) as Header;
   const base = align8(12 + head[2]);
   const view = (name: string): Typed => {

@@ -35,7 +35,7 @@ function send(reply: WorkerReply): void {
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   if (event.data.type !== 'load') return;
   try {
-    const { revision, cached } = await readCachedSearchIndex(db);
+    const { revision, cached } = event.data.rebuild ? { revision: -1, cached: undefined } : await readCachedSearchIndex(db);
     if (cached?.revision === revision) {
       send({ type: 'index', revision, buffer: cached.buffer, final: true });
       return;

@@ -25,6 +25,8 @@ class SearchService {
 
   private latest = -1;
   private failedAt = -1;
+  /** A rebuild without the cache was asked for after the cached index would not load. */
+  private retried = false;
   private worker: Worker | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -65,7 +67,10 @@ class SearchService {
   private request(): void {
     if (this.building || this.latest === this.revision || this.latest === this.failedAt) return;
     this.building = true;
-    const msg: WorkerRequest = { type: 'load' };
+    this.send({ type: 'load' });
+  }
+
+  private send(msg: WorkerRequest): void {
     this.worker!.postMessage(msg);
   }
 
@@ -76,8 +81,26 @@ class SearchService {
       this.failedAt = this.latest;
       return;
     }
+    let index: SearchIndex;
+    try {
+      index = SearchIndex.deserialize(reply.buffer);
+    } catch (err) {
+      // A cache written by another version of the app (after an update): build a new one, once. A
+      // stale cache that fails is simply skipped: the fresh index of the same request follows.
+      if (!reply.final) return;
+      if (!this.retried) {
+        this.retried = true;
+        this.send({ type: 'load', rebuild: true });
+      } else {
+        this.building = false;
+        this.error = String(err);
+        this.failedAt = this.latest;
+      }
+      return;
+    }
+    this.retried = false;
     this.error = '';
-    this.index = SearchIndex.deserialize(reply.buffer);
+    this.index = index;
     this.revision = reply.revision;
     if (!reply.final) return; // a fresher index follows from the same request
     this.building = false;

@@ -294,6 +294,21 @@ describe('serialize / deserialize', () => {
     expect(index.search('pozniejsze').total).toBe(0);
   });
 
+  it('keeps odd strings intact: BOM, emoji, empty name, non-Latin words', () => {
+    const odd = [
+      doc('\uFEFFbom-id', '\uFEFFFundacja BOM'),
+      doc('emoji:🦉', 'Sowa 🦉 Spółdzielnia'),
+      doc('empty', ''),
+      doc('greek', 'Σύλλογος Αλληλεγγύης', { address: { city: 'Kraków' } }),
+    ];
+    const loaded = SearchIndex.deserialize(SearchIndex.build(odd).serialize());
+    expect(loaded.search('').ids.sort()).toEqual(odd.map((d) => d.id).sort());
+    expect(loaded.search('sowa').ids).toEqual(['emoji:🦉']);
+    expect(loaded.search('συλλογος').ids).toEqual(['greek']);
+    expect(loaded.search('fundacja bom').ids).toEqual(['\uFEFFbom-id']);
+    expect(loaded.has('\uFEFFbom-id')).toBe(true);
+  });
+
   it('rejects a buffer that is not an index', () => {
     expect(() => SearchIndex.deserialize(new ArrayBuffer(64))).toThrow();
   });
