@@ -4,7 +4,7 @@
 // an alarm wakes the worker for the next retry or to resume after it was stopped.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { getDb } from '../../shared/db/database.ts';
-import { claimDueJob, getVerifyRate, nextQueueWake, recordOutcome, requeueInterrupted } from '../../shared/db/commands/verify.ts';
+import { claimDueJob, getVerifyRate, nextQueueWake, recordOutcome, requeueAfterPermission, requeueInterrupted } from '../../shared/db/commands/verify.ts';
 import { checkRegister, type CheckDeps } from '../../shared/io/registers/check.ts';
 import { KRS_ORIGIN, WL_ORIGIN } from '../../shared/io/registers/endpoints.ts';
 import { dueRegisters } from '../../shared/io/registers/job.ts';
@@ -91,6 +91,12 @@ export function processVerifyQueue(): Promise<void> {
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === ALARM) void processVerifyQueue();
+});
+
+// Access granted (maybe after the popup that asked was closed by the prompt): retry what it blocked.
+browser.permissions.onAdded.addListener((added) => {
+  if (!added.origins?.some((o) => o.startsWith(KRS_ORIGIN) || o.startsWith(WL_ORIGIN))) return;
+  void requeueAfterPermission(db).then(() => processVerifyQueue());
 });
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {

@@ -120,6 +120,15 @@ export async function acceptVerification(
   });
 }
 
+/**
+ * Checks that failed for want of the host permission, queued again (the user has just granted it,
+ * possibly after the popup that asked was closed by the prompt). Returns how many.
+ */
+export async function requeueAfterPermission(db: RadarDB, now: string = nowIso()): Promise<number> {
+  const failed = await db.verifyQueue.where('status').equals('failed').filter((j) => j.reason === 'permission').primaryKeys();
+  return (await enqueueVerification(db, failed, now)).queued;
+}
+
 /** Takes a job out of the queue (the user cancels it, or dismisses a finished one). */
 export async function removeVerifyJob(db: RadarDB, entityId: string): Promise<void> {
   await db.transaction('rw', db.verifyQueue, () => db.verifyQueue.delete(entityId));

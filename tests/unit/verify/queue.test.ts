@@ -10,6 +10,7 @@ import {
   getVerifyRate,
   nextQueueWake,
   recordOutcome,
+  requeueAfterPermission,
   requeueInterrupted,
   setVerifyRate,
 } from '../../../shared/db/commands/verify.ts';
@@ -155,6 +156,20 @@ describe('verify queue', () => {
     const after = (await db.entities.get('krs:0000700353'))!;
     expect(after.verifiedAt).toBe(T0.toISOString());
     expect(after.sources.some((s) => s.url === outcome.record.url)).toBe(true);
+  });
+
+  it('checks refused for want of the host permission are queued again once it is granted; others stay', async () => {
+    const db = await freshDb();
+    await enqueueVerification(db, ['krs:0000700353', 'krs:0000057364']);
+    for (const id of ['krs:0000700353', 'krs:0000057364']) {
+      const job = (await claimDueJob(db, T0))!;
+      const outcome: CheckOutcome = id === 'krs:0000700353' ? { kind: 'fail', reason: 'permission' } : { kind: 'not_found' };
+      for (const r of Object.keys(job.steps) as ('krs' | 'wl')[]) await recordOutcome(db, job.entityId, r, outcome, { now: T0 });
+    }
+    expect((await db.verifyQueue.get('krs:0000700353'))?.reason).toBe('permission');
+    expect(await requeueAfterPermission(db)).toBe(1);
+    expect((await db.verifyQueue.get('krs:0000700353'))?.status).toBe('queued');
+    expect((await db.verifyQueue.get('krs:0000057364'))).toMatchObject({ status: 'failed', reason: 'not_found' });
   });
 
   it('the polite rate is stored clamped', async () => {
