@@ -34,6 +34,10 @@ async function seed(app: AppUnderTest): Promise<Page> {
   await page.getByTestId('save-control').getByLabel('Nowa lista').fill('Wigilia');
   await page.getByRole('button', { name: 'Utwórz i dodaj' }).click();
   await page.getByRole('checkbox', { name: 'Wigilia' }).waitFor();
+  await page.getByRole('button', { name: 'Dodaj osobę' }).click();
+  await page.getByRole('form', { name: 'Osoba kontaktowa' }).getByLabel('Imię i nazwisko').fill('Anna Nowak');
+  await page.getByRole('form', { name: 'Osoba kontaktowa' }).getByRole('button', { name: 'Zapisz' }).click();
+  await page.getByTestId('persons').getByText('Anna Nowak').waitFor();
   return page;
 }
 
