@@ -30,6 +30,17 @@ export function matchKeys(e: Pick<Entity, 'krs' | 'nip' | 'regon' | 'name' | 'ad
   return keys;
 }
 
+const IDENTIFIERS = ['krs', 'nip', 'regon'] as const;
+
+/**
+ * Whether two records may describe the same organisation: never when they carry different values
+ * of the same identifier. Two foundations of one name in one town are two organisations when
+ * their KRS numbers differ, however alike their names are.
+ */
+export function canMerge(a: Pick<Entity, 'krs' | 'nip' | 'regon'>, b: Pick<Entity, 'krs' | 'nip' | 'regon'>): boolean {
+  return IDENTIFIERS.every((k) => !a[k] || !b[k] || a[k] === b[k]);
+}
+
 const SCALAR_FIELDS = [
   'name',
   'legalForm',
@@ -124,6 +135,8 @@ export function mergeEntity(existing: Entity, incoming: Entity, now: string): { 
     if (next === undefined || sameData(next, current)) continue;
     // "inna" (other) is what a record says when it does not know the form: never an update.
     if (field === 'legalForm' && next === 'inna' && current !== undefined) continue;
+    // An identifier, once known, is the record's identity: only a register check may correct it.
+    if ((IDENTIFIERS as readonly string[]).includes(field) && current !== undefined) continue;
     if (current === undefined || incomingWins(field)) {
       (merged as unknown as Record<string, unknown>)[field] = structuredClone(next);
       take(field);

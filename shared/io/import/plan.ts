@@ -2,7 +2,7 @@
 // Pure and database-agnostic: the caller passes a lookup of existing entities by match key, and
 // gets back the entities to write and a count of new, merged, unchanged and rejected rows.
 import { buildEntity, type EntityDraft } from '../../model/entity.ts';
-import { matchKeys, mergeEntity, sameData } from '../../model/merge.ts';
+import { canMerge, matchKeys, mergeEntity, sameData } from '../../model/merge.ts';
 import type { Entity, Source } from '../../model/types.ts';
 import type { KrsDraft } from './krs.ts';
 import type { RejectedRow } from './rejected.ts';
@@ -109,11 +109,12 @@ export async function planBuilt(
       rejected.push({ row: rowOf(i), reason: b.reason, ...(b.detail ? { detail: b.detail } : {}), values: valuesOf(i) });
       continue;
     }
-    const localId = keys[i].map((k) => idByKey.get(k)).find((id) => id !== undefined);
+    // A match by name and town is only a match when no identifier contradicts it (canMerge).
+    const localId = keys[i].map((k) => idByKey.get(k)).find((id) => id !== undefined && canMerge(current.get(id)!, b.entity));
     let base = localId ? current.get(localId) : undefined;
     if (!base) {
       const found = prefetched ? prefetched[i] : 'findExisting' in opts ? await opts.findExisting(keys[i]) : undefined;
-      if (found) {
+      if (found && canMerge(found, b.entity)) {
         // The database answers with the stored version; an earlier row may already have changed it.
         if (!stored.has(found.id)) stored.set(found.id, found);
         base = current.get(found.id) ?? found;

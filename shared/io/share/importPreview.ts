@@ -15,7 +15,7 @@
 //   missing members are added.
 import { fold } from '../../model/fold.ts';
 import { ENTITY_VALUE_FIELDS } from '../../model/entity.ts';
-import { matchKeys, mergeEntity, sameData } from '../../model/merge.ts';
+import { canMerge, matchKeys, mergeEntity, sameData } from '../../model/merge.ts';
 import type {
   Address,
   ContactList,
@@ -210,7 +210,9 @@ export function previewListImport(pkg: ListPackage, mine: MyData, opts: PreviewO
   for (const incoming of pkg.entities) {
     const keys = matchKeys(incoming);
     const seenTarget = keys.map((k) => plannedByKey.get(k)).find((t) => t !== undefined);
-    const existing = seenTarget === undefined ? mine.findEntity([...keys, incoming.id]) : undefined;
+    const found = seenTarget === undefined ? mine.findEntity([...keys, incoming.id]) : undefined;
+    // A name-and-town match whose identifiers disagree is another organisation (canMerge).
+    const existing = found && canMerge(found, incoming) ? found : undefined;
     let targetId: string;
     if (seenTarget !== undefined) {
       // The package names one entity twice: fold the second into what is already planned.

@@ -130,3 +130,20 @@ describe('planImport', () => {
     expect(plan.counts.added).toBe(1);
   });
 });
+
+describe('planImport: same name and town, different organisations', () => {
+  it('rows whose KRS numbers differ stay separate entities, in the file and against the store', async () => {
+    const rows = [
+      { name: 'Fundacja Pomocy Dzieciom', krs: '0000057364', city: 'Zamość' },
+      { name: 'Fundacja Pomocy Dzieciom', krs: '0000700353', city: 'Zamość' },
+    ];
+    const first = await planImport(rows, { source, now, findExisting: () => undefined });
+    expect(first.counts).toMatchObject({ added: 2, merged: 0 });
+    expect(first.toWrite.map((e) => e.krs).sort()).toEqual(['0000057364', '0000700353']);
+
+    const db = new MemoryDb();
+    db.put(first.toWrite.slice(0, 1));
+    const second = await planImport(rows.slice(1), { source, now: later, findExisting: (k) => db.find(k) });
+    expect(second.counts).toMatchObject({ added: 1, merged: 0 });
+  });
+});

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildEntity, type EntityDraft } from '../../../shared/model/entity.ts';
-import { matchKeys, mergeEntity } from '../../../shared/model/merge.ts';
+import { canMerge, matchKeys, mergeEntity } from '../../../shared/model/merge.ts';
 import type { Entity, Source } from '../../../shared/model/types.ts';
 import { SAMPLE, draftOf } from './sample.ts';
 
@@ -168,5 +168,21 @@ describe('mergeEntity on sources of the same day', () => {
     const merged = mergeEntity(before, corrected, '2026-05-01T13:00:00.000Z');
     expect(merged.changed).toBe(true);
     expect(merged.entity.offer).toBe('catering i sprzątanie');
+  });
+});
+
+describe('canMerge', () => {
+  it('two organisations of one name and town with different KRS numbers stay two', () => {
+    const a = built({ name: 'Fundacja Pomocy', krs: '0000057364', city: 'Zamość' }, OLD);
+    const b = built({ name: 'Fundacja Pomocy', krs: '0000700353', city: 'Zamość' }, NEW);
+    expect(matchKeys(a).at(-1)).toBe(matchKeys(b).at(-1)); // same name key…
+    expect(canMerge(a, b)).toBe(false); // …but not the same organisation
+    expect(canMerge(a, built({ name: 'Fundacja Pomocy', city: 'Zamość' }, NEW))).toBe(true);
+  });
+
+  it('a merge never replaces a known identifier', () => {
+    const a = built({ name: 'Fundacja Pomocy', nip: '9291928963', city: 'Zamość' }, OLD);
+    const b = { ...built({ name: 'Fundacja Pomocy', city: 'Zamość' }, NEW), nip: '5261040828' };
+    expect(mergeEntity(a, b, '2026-01-01T00:00:00.000Z').entity.nip).toBe('9291928963');
   });
 });
