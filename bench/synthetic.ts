@@ -197,7 +197,10 @@ function domainStem(name: string, form: LegalForm, town: Town, r: () => number):
   const words = foldedWords(name.replace(FORM_WORDS, ' '));
   if (r() < 0.4) words.unshift(FORM_SHORT[form]);
   if (r() < 0.4) words.push(...foldedWords(town.city));
-  return words.join('-') || FORM_SHORT[form];
+  // Real domain labels are short (and DNS caps them at 63): keep at most four words, 40 characters.
+  let stem = words.slice(0, 4).join('-');
+  while (stem.length > 40 && stem.includes('-')) stem = stem.slice(0, stem.lastIndexOf('-'));
+  return stem.slice(0, 40) || FORM_SHORT[form];
 }
 
 /** Numbered like real sites when the name is taken ("razem2.pl"); a counter per stem keeps it linear. */
