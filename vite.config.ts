@@ -90,7 +90,22 @@ export default defineConfig(({ mode }) => {
         outDir: resolve(DIST, 'extension'),
         emptyOutDir: true,
         // The app page is not in the manifest, so it is an explicit input (crxjs finds the popup).
-        rollupOptions: { input: { app: 'app.html' } },
+        rollupOptions: {
+          input: { app: 'app.html' },
+          // Libraries in chunks of their own, so a page loads only those it really imports (the
+          // popup must not pay for the phone-number metadata the importer and register checks need).
+          output: {
+            codeSplitting: {
+              groups: [
+                { name: 'dexie', test: /node_modules[\\/]dexie/ },
+                { name: 'polyfill', test: /node_modules[\\/]webextension-polyfill/ },
+                { name: 'phone', test: /node_modules[\\/]libphonenumber-js/ },
+                { name: 'psl', test: /node_modules[\\/]tldts/ },
+                { name: 'svelte', test: /node_modules[\\/]svelte/ },
+              ],
+            },
+          },
+        },
         chunkSizeWarningLimit: 1500,
       },
       server: { port: 5174, strictPort: true },

@@ -4,24 +4,25 @@
 const HIDDEN = 'script,style,noscript,template';
 
 /**
- * Native textContent wherever possible (it is the cheap read, see NOTES.md); only the ancestors of
- * scripts and styles are walked, child by child, to leave those out.
+ * One native textContent read (the cheap read, see NOTES.md), then the hidden elements' text is cut
+ * out of that string: textContent concatenates in document order, so each hidden element's text is
+ * found at or after the previous cut. A few string operations instead of a walk over the DOM, which
+ * cost more than the read itself on large pages.
  */
 export function visibleText(body: HTMLElement): string {
+  const all = body.textContent ?? '';
   const hidden = body.querySelectorAll(HIDDEN);
-  if (hidden.length === 0) return body.textContent ?? '';
-  const holdsHidden = new Set<Node>();
-  for (const el of hidden) {
-    for (let n = el.parentNode; n && !holdsHidden.has(n); n = n === body ? null : n.parentNode) holdsHidden.add(n);
-  }
+  if (hidden.length === 0) return all;
   const parts: string[] = [];
-  const walk = (node: Node): void => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === Node.ELEMENT_NODE && (child as Element).matches(HIDDEN)) continue;
-      if (holdsHidden.has(child)) walk(child);
-      else parts.push(child.textContent ?? '');
-    }
-  };
-  walk(body);
+  let from = 0;
+  for (const el of hidden) {
+    const text = el.textContent ?? '';
+    if (!text) continue;
+    const at = all.indexOf(text, from);
+    if (at < 0) continue; // nested in an element already cut out
+    parts.push(all.slice(from, at));
+    from = at + text.length;
+  }
+  parts.push(all.slice(from));
   return parts.join('');
 }
