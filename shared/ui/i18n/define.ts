@@ -13,10 +13,12 @@ export function defineMessages<const P extends MessageSet>(
   return { pl, en };
 }
 
+// Built once: Intl objects are expensive to create and plural() runs on every result-count update.
 const rules = { pl: new Intl.PluralRules('pl'), en: new Intl.PluralRules('en') };
+const numbers = { pl: new Intl.NumberFormat('pl'), en: new Intl.NumberFormat('en') };
 
 /** Picks the plural form for a count: Polish needs one/few/many ("1 wynik, 2 wyniki, 5 wyników"). */
 export function plural(lang: 'pl' | 'en', n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }): string {
   const form = forms[rules[lang].select(n)] ?? forms.other;
-  return form.replace('#', new Intl.NumberFormat(lang).format(n));
+  return form.replace('#', numbers[lang].format(n));
 }
