@@ -1,13 +1,11 @@
 // Test data for the sharing formats: real entities from the sample directory (built by the same
 // model code an import uses), and an in-memory store that applies ImportWrites like shared/db would.
-import { readFileSync } from 'node:fs';
-import Papa from 'papaparse';
 import { buildEntity } from '../../../shared/model/entity.ts';
 import { matchKeys } from '../../../shared/model/merge.ts';
 import type { ContactList, Entity, Interaction, ListMember, Note, Person, Saved } from '../../../shared/model/types.ts';
 import type { ImportWrites, MyData } from '../../../shared/io/share/importPreview.ts';
 
-const SAMPLE = new URL('../../../shared/data/pes-directory-sample.csv', import.meta.url);
+import { SAMPLE, draftOf } from '../model/sample.ts';
 
 let cache: Entity[] | undefined;
 
@@ -18,32 +16,9 @@ export function sampleEntities(): Entity[] {
 }
 
 function buildSample(): Entity[] {
-  const rows = Papa.parse<Record<string, string>>(readFileSync(SAMPLE, 'utf8'), { header: true, skipEmptyLines: true }).data;
   const out: Entity[] = [];
-  for (const r of rows) {
-    const built = buildEntity(
-      {
-        name: r.name,
-        legalForm: r.legal_form,
-        krs: r.krs,
-        nip: r.nip,
-        regon: r.regon,
-        voivodeship: r.voivodeship,
-        county: r.county,
-        city: r.city,
-        postalCode: r.postal_code,
-        street: r.street,
-        website: r.website,
-        email: r.email,
-        phone: r.phone,
-        offer: r.offer,
-        socialEnterpriseStatus: r.social_enterprise_status,
-        certificates: r.certificates,
-        sources: r.source_urls,
-      },
-      { url: 'file:pes-directory-sample.csv', seenAt: '2026-11-01' },
-      '2026-11-01T10:00:00.000Z',
-    );
+  for (const r of SAMPLE) {
+    const built = buildEntity(draftOf(r), { url: 'file:pes-directory-sample.csv', seenAt: '2026-11-01' }, '2026-11-01T10:00:00.000Z');
     if (built.ok) out.push(built.entity);
   }
   return out;
