@@ -6,10 +6,21 @@ import { launch, launchExtension, serveStatic, SPA_DIR, until, type ExtensionSes
 describe('extension', () => {
   let ext: ExtensionSession;
   let sites: StaticServer;
+  // Everything the service worker and the extension's pages log as an error or a warning.
+  const problems: string[] = [];
 
   beforeAll(async () => {
     sites = await serveStatic({ byHost: true });
     ext = await launchExtension({ sitesPort: sites.port });
+    ext.worker.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`worker ${m.type()}: ${m.text()}`);
+    });
+    ext.context.on('page', (page) => {
+      page.on('pageerror', (e) => problems.push(`${page.url()}: ${String(e)}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error' && page.url().startsWith('chrome-extension:')) problems.push(`${page.url()}: ${m.text()}`);
+      });
+    });
   });
   afterAll(async () => {
     await ext?.close();
@@ -45,6 +56,10 @@ describe('extension', () => {
     // Restarting the app page does not load the default directory a second time.
     await directory.reload();
     await until(async () => /160/.test((await directory.getByTestId('directory-count').textContent()) ?? ''), 'the directory count after reload');
+  });
+
+  it('logged no error or warning in its service worker or pages', () => {
+    expect(problems).toEqual([]);
   });
 });
 
