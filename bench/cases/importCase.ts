@@ -10,6 +10,7 @@ import { ratio, summarize, type Summary } from '../stats.ts';
 import { generateEntitiesCsv } from '../synthetic.ts';
 import type { Browser, StaticServer } from '../../tests/e2e/harness.ts';
 import { openBenchPage, type BenchWindow } from './benchPage.ts';
+import { INDEX_SETTLED } from './search.ts';
 
 type Sample = { ms: number; records: number; longestTask: number };
 type ImportTimes = { pick?: number; counts?: number; start?: number; result?: number; ok?: boolean; tasks: [number, number][] };
@@ -71,6 +72,9 @@ async function importOnce(browser: Browser, spa: StaticServer, csvPath: string):
   await result.waitFor({ timeout: 600_000 });
   const t = (await app.evaluate('window.__imp')) as ImportTimes;
   if (!t.ok) throw new Error(`the import did not succeed: ${await result.textContent()}`);
+  // After the result the app rebuilds the search index in the background; the baselines must not
+  // share the machine with it.
+  for (let k = 0; k < 900 && !(await app.evaluate(INDEX_SETTLED)); k++) await app.waitForTimeout(200);
   const { pick, counts: shown, start, result: done } = t as Required<ImportTimes>;
   const longest = (from: number, to: number) => Math.max(0, ...t.tasks.filter(([s, d]) => s + d >= from && s <= to).map(([, d]) => d));
   return {

@@ -20,7 +20,7 @@ const RESULTS_OBSERVER = `
 
 // Resolves once the cached search index was built from the current directory revision (read with
 // the raw IndexedDB API, so the page's own code is not involved).
-const INDEX_SETTLED = `new Promise((resolve, reject) => {
+export const INDEX_SETTLED = `new Promise((resolve, reject) => {
   const open = indexedDB.open('radar-es');
   open.onerror = () => reject(open.error);
   open.onsuccess = () => {

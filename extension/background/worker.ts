@@ -44,11 +44,13 @@ function inTurn<T>(tabId: number, job: () => Promise<T>): Promise<T> {
 /** Decides the badge of one tab from its URL, then from identifiers found on the page (now or earlier). */
 function decide(tabId: number, url: string | undefined, hints?: PageHints): Promise<Decision> {
   return inTurn(tabId, async () => {
-    if (hints && url) await rememberHints(tabId, url, hints);
+    // Kept for later decisions of this tab; this one has the hints at hand, so it need not wait.
+    const remembered = hints && url ? rememberHints(tabId, url, hints) : undefined;
     const decision = await decideTab(db, url, hints, () => recallHints(tabId, url!));
     if (decision.entity) await showKnown(tabId, decision.entity.name);
     else if (hasTellingHints(decision.hints)) await showHints(tabId);
     else await clearBadge(tabId);
+    await remembered;
     return decision;
   });
 }

@@ -2,9 +2,9 @@
 // them to the background. It never touches IndexedDB (the page's origin) and never listens to the
 // page (no window.postMessage handler), so a page cannot talk to the extension through it.
 // Budget: it runs on pages the user opens, so it stays tiny (no Svelte, no Dexie).
-import { capText, scanText } from '../../shared/model/scan.ts';
+import { scanText } from '../../shared/model/scan.ts';
 import type { PageHintsMessage } from '../../shared/messages/protocol.ts';
-import { visibleText } from './pageText.ts';
+import { pageText } from './pageText.ts';
 
 // The bare `chrome` namespace (also present in Firefox) instead of webextension-polyfill, which
 // would triple this file's size for one call.
@@ -16,8 +16,8 @@ function meta(selector: string): string | undefined {
 }
 
 function scan(): void {
-  // textContent (not innerText) avoids a layout; capped to the first and last ~100 KB.
-  const hints = scanText(capText(document.body ? visibleText(document.body) : ''));
+  // Text nodes' text (as textContent, not innerText: no layout), only the first and last ~100 KB.
+  const hints = scanText(document.body ? pageText(document.body) : '');
   hints.title = (meta('meta[property="og:title"]') ?? document.title.trim().slice(0, 500)) || undefined;
   hints.siteName = meta('meta[property="og:site_name"]');
   const message: PageHintsMessage = { type: 'page-hints', hints };

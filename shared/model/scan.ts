@@ -7,10 +7,19 @@ import type { PageHints } from './types.ts';
 const MAX_PER_LIST = 20;
 const MAX_PHONES = 10;
 
+/** How much of a long page's text is scanned: its start and its end (header, footer, contact). */
+export const HEAD_CHARS = 100_000;
+export const TAIL_CHARS = 100_000;
+
+/** A long text's kept start and end, as one text (a line break between: no number spans the cut). */
+export function joinCapped(head: string, tail: string): string {
+  return head + '\n' + tail;
+}
+
 /** The first `head` and last `tail` characters: where identifiers sit (header, footer, contact). */
-export function capText(text: string, head = 100_000, tail = 100_000): string {
+export function capText(text: string, head = HEAD_CHARS, tail = TAIL_CHARS): string {
   if (text.length <= head + tail) return text;
-  return text.slice(0, head) + '\n' + text.slice(text.length - tail);
+  return joinCapped(text.slice(0, head), text.slice(text.length - tail));
 }
 
 // A digit group must not continue another number ("123 456 78 90 12" is no NIP), hence the

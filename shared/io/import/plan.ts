@@ -19,6 +19,8 @@ export interface ImportPlan {
   toWrite: Entity[];
   counts: ImportCounts;
   rejected: RejectedRow[];
+  /** The match keys of each entity of toWrite, by id: worked out while planning, so the writer stores them as they are. */
+  keysById?: ReadonlyMap<string, string[]>;
 }
 
 type Found = Entity | undefined;
@@ -34,6 +36,11 @@ export interface PlanOptions {
   rowNumbers?: number[];
   /** The file's headers and rows aligned with the drafts, so rejected rows keep their original cells. */
   original?: { headers: string[]; rows: string[][] };
+  /**
+   * Builds every draft (buildDrafts' answer, in draft order). Building is most of a plan's time, so
+   * a caller with spare cores passes one that builds parts of the file in parallel; default: buildDrafts.
+   */
+  buildMany?: (drafts: (EntityDraft | KrsDraft)[], source: Source, now: string) => Built[] | Promise<Built[]>;
 }
 
 export type Lookup =
@@ -42,7 +49,8 @@ export type Lookup =
   /** One lookup for all rows: keys[i] are row i's match keys; answer[i] its existing entity. */
   | { findExistingMany: (keys: string[][]) => Promise<Found[]> | Found[] };
 
-export type Built = { ok: true; entity: Entity } | { ok: false; reason: string; detail?: string };
+/** A built row; `keys` are the entity's match keys when the builder worked them out already. */
+export type Built = { ok: true; entity: Entity; keys?: string[] } | { ok: false; reason: string; detail?: string };
 
 /** buildEntity, plus the register facts a KRS extract carries beyond the spreadsheet fields. */
 export function buildFromDraft(draft: EntityDraft | KrsDraft, source: Source, now: string): Built {
@@ -57,6 +65,14 @@ export function buildFromDraft(draft: EntityDraft | KrsDraft, source: Source, no
     if (entity[f] !== undefined) entity.fieldSources = { ...entity.fieldSources, [f]: source.url };
   }
   return { ok: true, entity };
+}
+
+/** buildFromDraft over many drafts, with each entity's match keys (the planner needs them all). */
+export function buildDrafts(drafts: (EntityDraft | KrsDraft)[], source: Source, now: string): Built[] {
+  return drafts.map((draft) => {
+    const built = buildFromDraft(draft, source, now);
+    return built.ok ? { ...built, keys: matchKeys(built.entity) } : built;
+  });
 }
 
 function draftValues(draft: EntityDraft): Record<string, string> {
@@ -90,15 +106,17 @@ export async function planBuilt(
     return opts.valuesOf?.(i) ?? {};
   };
 
-  const keys = built.map((b) => (b.ok ? matchKeys(b.entity) : []));
+  const keys = built.map((b) => (b.ok ? (b.keys ?? matchKeys(b.entity)) : []));
   const prefetched = 'findExistingMany' in opts ? await opts.findExistingMany(keys) : undefined;
 
   const stored = new Map<string, Entity | undefined>(); // id → the database's version (undefined: new)
   const current = new Map<string, Entity>(); // id → latest version within this plan
   const idByKey = new Map<string, string>(); // match key → id, for rows later in the file
   const groupOf: (string | undefined)[] = []; // row → id of the entity it ended up in
+  const keysById = new Map<string, string[]>(); // id → match keys of its latest version
   const remember = (entity: Entity, entityKeys = matchKeys(entity)): void => {
     current.set(entity.id, entity);
+    keysById.set(entity.id, entityKeys);
     for (const k of entityKeys) if (!idByKey.has(k)) idByKey.set(k, entity.id);
   };
 
@@ -110,8 +128,14 @@ export async function planBuilt(
       continue;
     }
     // A match by name and town is only a match when no identifier contradicts it (canMerge).
-    const localId = keys[i].map((k) => idByKey.get(k)).find((id) => id !== undefined && canMerge(current.get(id)!, b.entity));
-    let base = localId ? current.get(localId) : undefined;
+    let base: Entity | undefined;
+    for (const k of keys[i]) {
+      const id = idByKey.get(k);
+      if (id !== undefined && canMerge(current.get(id)!, b.entity)) {
+        base = current.get(id);
+        break;
+      }
+    }
     if (!base) {
       const found = prefetched ? prefetched[i] : 'findExisting' in opts ? await opts.findExisting(keys[i]) : undefined;
       if (found && canMerge(found, b.entity)) {
@@ -137,6 +161,7 @@ export async function planBuilt(
     const state = before === undefined ? 'added' : sameData({ ...after, updatedAt: 0 }, { ...before, updatedAt: 0 }) ? 'unchanged' : 'merged';
     outcome.set(id, state);
     if (state !== 'unchanged') toWrite.push(after);
+    else keysById.delete(id);
   }
   const seen = new Set<string>();
   for (const id of groupOf) {
@@ -146,11 +171,11 @@ export async function planBuilt(
     counts[state === 'added' && seen.has(id) ? 'merged' : state]++;
     seen.add(id);
   }
-  return { toWrite, counts, rejected };
+  return { toWrite, counts, rejected, keysById };
 }
 
 /** Plan drafts from a spreadsheet or KRS extracts: build each entity, match, merge, classify. */
 export async function planImport(drafts: (EntityDraft | KrsDraft)[], opts: PlanOptions & Lookup): Promise<ImportPlan> {
-  const built = drafts.map((d) => buildFromDraft(d, opts.source, opts.now));
+  const built = await (opts.buildMany ?? buildDrafts)(drafts, opts.source, opts.now);
   return planBuilt(built, { ...opts, valuesOf: (i) => draftValues(drafts[i]) });
 }

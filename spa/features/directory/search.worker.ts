@@ -2,7 +2,8 @@
 // it only loads the cached index; otherwise it first hands over the cached one (slightly stale
 // results at once beat an empty page for the seconds a 100k rebuild takes), then reads every
 // entity, indexes them, caches the result and hands that over. Indexes go to the page serialised
-// and transferred (not copied), to be loaded and queried there.
+// and transferred (not copied), to be loaded and queried there. After an import it is asked only to
+// bring the cache up to date, so the next app start loads the index instead of building it.
 import { getDb } from '../../../shared/db/database.ts';
 import { getSetting } from '../../../shared/db/commands/settings.ts';
 import { readCachedSearchIndex, storeSearchIndex } from '../../../shared/db/commands/searchIndex.ts';
@@ -32,10 +33,14 @@ function send(reply: WorkerReply): void {
   (self as unknown as Worker).postMessage(reply, reply.type === 'index' ? [reply.buffer] : []);
 }
 
-self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
-  if (event.data.type !== 'load') return;
+async function refreshCache(): Promise<void> {
+  const { revision, cached } = await readCachedSearchIndex(db);
+  send({ type: 'cached', revision: cached?.revision === revision ? revision : (await build()).revision });
+}
+
+async function load(rebuild: boolean): Promise<void> {
   try {
-    const { revision, cached } = event.data.rebuild ? { revision: -1, cached: undefined } : await readCachedSearchIndex(db);
+    const { revision, cached } = rebuild ? { revision: -1, cached: undefined } : await readCachedSearchIndex(db);
     if (cached?.revision === revision) {
       send({ type: 'index', revision, buffer: cached.buffer, final: true });
       return;
@@ -45,4 +50,17 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   } catch (err) {
     send({ type: 'error', message: String(err) });
   }
+}
+
+// One request at a time: a load asked while the cache is being refreshed then finds it fresh
+// instead of building the same index a second time.
+let queue = Promise.resolve();
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const msg = event.data;
+  queue = queue.then(() =>
+    msg.type === 'cache'
+      ? // Best effort: if it fails, the next start builds the index as it would have anyway.
+        refreshCache().catch((err: unknown) => console.warn('search index cache', err))
+      : load(!!msg.rebuild),
+  );
 };

@@ -1,6 +1,8 @@
 // The directory's search index on the page: loaded from the worker (which builds or un-caches it
 // off the main thread), queried synchronously here, and replaced whenever the directory revision
-// moves (an import, an own entity, a candidate from the popup in another tab).
+// moves (an import, an own entity, a candidate from the popup in another tab). While an import on
+// this page writes, rebuilds wait for its end: it moves the revision once per chunk, and each
+// rebuild would re-read the growing directory and hand a new index to the page mid-import.
 import { liveQuery } from 'dexie';
 import type { RadarDB } from '../../../shared/db/database.ts';
 import { getSetting } from '../../../shared/db/commands/settings.ts';
@@ -29,9 +31,10 @@ class SearchService {
   private retried = false;
   private worker: Worker | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private following = false;
+  private held = false;
 
-  /** Starts following the directory (once per page; later calls do nothing). */
-  start(db: RadarDB): void {
+  private ensureWorker(): void {
     if (this.worker) return;
     this.worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (e: MessageEvent<WorkerReply>) => this.receive(e.data);
@@ -39,6 +42,13 @@ class SearchService {
       this.building = false;
       this.error = e.message || 'worker';
     };
+  }
+
+  /** Starts following the directory (once per page; later calls do nothing). */
+  start(db: RadarDB): void {
+    if (this.following) return;
+    this.following = true;
+    this.ensureWorker();
     liveQuery(() => getSetting(db, 'directoryRevision')).subscribe((revision) => {
       const first = this.latest < 0;
       this.latest = revision;
@@ -64,8 +74,26 @@ class SearchService {
     if (this.index?.remove(id)) this.version++;
   }
 
+  /** An import on this page starts (true) or ends (false) writing to the directory. */
+  hold(held: boolean): void {
+    this.held = held;
+    clearTimeout(this.timer);
+    if (!held && this.following) this.request();
+  }
+
+  /**
+   * The directory changed on this page (an import): the worker brings the cached index up to date
+   * in the background, so the next start of the app loads it instead of building it. A page that
+   * follows the directory rebuilds (and caches) on its own.
+   */
+  refreshCache(): void {
+    if (this.following) return;
+    this.ensureWorker();
+    this.send({ type: 'cache' });
+  }
+
   private request(): void {
-    if (this.building || this.latest === this.revision || this.latest === this.failedAt) return;
+    if (this.held || this.building || this.latest === this.revision || this.latest === this.failedAt) return;
     this.building = true;
     this.send({ type: 'load' });
   }
@@ -75,6 +103,7 @@ class SearchService {
   }
 
   private receive(reply: WorkerReply): void {
+    if (reply.type === 'cached') return;
     if (reply.type === 'error') {
       this.building = false;
       this.error = reply.message;

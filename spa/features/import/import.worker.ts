@@ -4,6 +4,9 @@
 //
 // The parsed file and its latest plan stay here between messages: only a summary, the counts and
 // the rejected rows cross to the page, never the whole table.
+//
+// Building the rows' entities, most of a big file's plan, is shared with helper workers started when
+// the file is picked (parallelBuild.ts).
 import { getDb } from '../../../shared/db/database.ts';
 import { importPlan, planFromDb, type DbPlan } from '../../../shared/db/commands/import.ts';
 import { getSetting } from '../../../shared/db/commands/settings.ts';
@@ -12,6 +15,7 @@ import type { Field } from '../../../shared/io/import/columns.ts';
 import { ImportError } from '../../../shared/io/import/errors.ts';
 import { parseImportFile, type ParsedImport } from '../../../shared/io/import/index.ts';
 import type { FileSummary, ImportReply, ImportRequest } from './importProtocol.ts';
+import { buildInParallel, prepareHelpers } from './parallelBuild.ts';
 
 const db = getDb();
 
@@ -60,7 +64,7 @@ function summarize(name: string, p: ParsedImport): FileSummary {
 async function plan(name: string, parsed: ParsedImport, mapping?: (Field | null)[]): Promise<DbPlan> {
   const now = nowIso();
   // The file is the source: re-importing it (same name) adds no new source, so it changes nothing.
-  return planFromDb(db, parsed, { source: { url: `file:${name}`, seenAt: now.slice(0, 10), label: name }, now, mapping });
+  return planFromDb(db, parsed, { source: { url: `file:${name}`, seenAt: now.slice(0, 10), label: name }, now, mapping, buildMany: buildInParallel });
 }
 
 async function handle(msg: ImportRequest): Promise<void> {
@@ -68,6 +72,7 @@ async function handle(msg: ImportRequest): Promise<void> {
     case 'parse': {
       file = undefined;
       planned = undefined;
+      prepareHelpers(msg.file.size);
       const bytes = new Uint8Array(await msg.file.arrayBuffer());
       const parsed = await parseImportFile(msg.file.name, bytes, { encoding: msg.encoding, sheet: msg.sheet });
       file = { name: msg.file.name, parsed };

@@ -7,6 +7,7 @@ import { assertImportSize } from '../../../shared/io/import/index.ts';
 import type { ImportCounts } from '../../../shared/io/import/plan.ts';
 import type { RejectedRow } from '../../../shared/io/import/rejected.ts';
 import type { ImportRecord } from '../../../shared/model/types.ts';
+import { searchService } from '../directory/searchService.svelte.ts';
 import type { ImportFailure } from './errorText.ts';
 import type { FileSummary, ImportReply, ImportRequest, UserEncoding } from './importProtocol.ts';
 
@@ -88,6 +89,7 @@ class ImportSession {
     if (this.phase !== 'ready' || !this.preview || this.planning) return;
     this.phase = 'importing';
     this.progress = { written: 0, total: this.preview.toWrite };
+    searchService.hold(true);
     this.send({ type: 'import' });
   }
 
@@ -152,7 +154,7 @@ class ImportSession {
         this.result = { record: reply.record, written: reply.written, total: reply.total };
         this.phase = 'done';
         this.cancelling = false;
-        if (reply.written > 0) this.onDirectoryChanged();
+        this.finished(reply.written > 0);
         return;
       case 'error':
         this.planning = false;
@@ -164,11 +166,19 @@ class ImportSession {
         if (this.phase === 'importing') {
           this.phase = 'done';
           this.cancelling = false;
-          // Chunks committed before the failure stay; the badges must know about them.
-          if (this.progress.written > 0) this.onDirectoryChanged();
+          // Chunks committed before the failure stay; the badges and the search must know about them.
+          this.finished(this.progress.written > 0);
         }
         return;
     }
+  }
+
+  /** The import stopped writing: badges are re-decided and the search index rebuilt, off this thread. */
+  private finished(wrote: boolean): void {
+    searchService.hold(false);
+    if (!wrote) return;
+    this.onDirectoryChanged();
+    searchService.refreshCache();
   }
 }
 
