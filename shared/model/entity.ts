@@ -267,7 +267,11 @@ function build(draft: EntityDraft, source: Source, now: string): Entity {
   const certificates = parseCertificates(draft.certificates);
   if (certificates.length) entity.certificates = certificates;
 
-  entity.fieldSources = Object.fromEntries(setFields(entity).map((f) => [f, source.url]));
+  // A plain loop, not Object.fromEntries: rows share their objects' shape this way, and building
+  // this map was a sixth of an import's planning time.
+  const fieldSources: Record<string, string> = {};
+  for (const f of setFields(entity)) fieldSources[f] = source.url;
+  entity.fieldSources = fieldSources;
   return entity;
 }
 
