@@ -364,6 +364,10 @@ export function applyChoices(preview: ListImportPreview, choices: Choices): Impo
     updatedAt: now,
   };
   const present = new Set(existingMemberIds);
+  // A list shows and exports its members by addedAt: one millisecond apart keeps the package's
+  // order when the list is passed on again (one shared instant would fall back to id order).
+  const start = Date.parse(now);
+  const addedAt = (i: number) => new Date(start + i).toISOString();
   return {
     entities,
     persons: [...preview.persons.new, ...preview.persons.filled],
@@ -371,6 +375,6 @@ export function applyChoices(preview: ListImportPreview, choices: Choices): Impo
     saved,
     interactions: preview.interactions.new,
     list,
-    members: memberIds.filter((id) => !present.has(id)).map((entityId) => ({ listId: list.id, entityId, addedAt: now })),
+    members: memberIds.filter((id) => !present.has(id)).map((entityId, i) => ({ listId: list.id, entityId, addedAt: addedAt(i) })),
   };
 }

@@ -156,6 +156,9 @@ describe('importing a list package into another store', () => {
     expect(list.sharedBy).toEqual({ name: 'Jan Kowalski', company: 'Firma', exportedAt: T0, importedAt: '2026-11-21T08:00:00.000Z' });
     const expected = await listContent(a.db, a.listId);
     expect(await listContent(b, list.id)).toEqual({ ...expected, notes: [] });
+    // Passed on again from B, the list keeps the order A gave it.
+    const names = async (db: RadarDB, id: string) => (await gatherListExport(db, id))!.entities.map((e) => e.name);
+    expect(await names(b, list.id)).toEqual(await names(a.db, a.listId));
     expect(await b.saved.count()).toBe(0);
     expect(await b.interactions.count()).toBe(0);
     // A new entity was written: caches of the directory (search index) must rebuild.
