@@ -284,6 +284,28 @@ describe('import in the extension app page', () => {
     });
   });
 
+  it('a file of KRS extracts dropped on the page: read as extracts, imported with the register status shown', async () => {
+    await page.goto(`chrome-extension://${ext.id}/app.html#/import`);
+    // The fixture's fictional numbers moved off those the office CSV above brought (0000999001/2).
+    const json = readFileSync(new URL('../fixtures/krs/liquidation-array.json', import.meta.url), 'utf8').replace(/00009990(0[12])/g, '00009991$1');
+    // Dragged in from the file manager: a real DragEvent carrying the file, on the drop zone.
+    await page.getByRole('group', { name: 'Wybierz plik' }).evaluate((zone, text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'odpisy-krs.json', { type: 'application/json' }));
+      zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt }));
+      zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+    }, json);
+    await expect.poll(() => page.getByTestId('import-file-info').textContent()).toMatch(/odpisy-krs\.json · odpisy z KRS · 2 /);
+    expect(await counts(page)).toEqual({ added: 2, merged: 0, unchanged: 0, rejected: 0 });
+    await page.getByTestId('import-start').click();
+    await expect.poll(() => page.getByTestId('import-result').textContent(), { timeout: 20_000 }).toMatch(/2 nowych/);
+    expect(await storedEntity(page, 'krs:0000999101')).toMatchObject({ legalForm: 'spoldzielnia_socjalna', registerStatus: 'liquidation', opp: false });
+    expect(await storedEntity(page, 'krs:0000999102')).toMatchObject({ legalForm: 'fundacja', registerStatus: 'active', opp: true });
+    // The entity page warns that the cooperative is being wound up.
+    await page.goto(`chrome-extension://${ext.id}/app.html#/entity/${encodeURIComponent('krs:0000999101')}`);
+    await expect.poll(() => page.locator('.warning').first().textContent()).toBe('W likwidacji');
+  });
+
   it('a cancelled import keeps what was committed, and its record says so', async () => {
     await page.goto(`chrome-extension://${ext.id}/app.html#/import`);
     const before = await dbState(page);
