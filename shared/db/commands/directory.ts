@@ -17,7 +17,7 @@ export async function putEntities(db: RadarDB, entities: Entity[]): Promise<void
   const rows = entities.map(withKeys);
   await db.transaction('rw', db.entities, db.settings, async () => {
     await db.entities.bulkPut(rows);
-    await bumpDirectoryRevision(db);
+    await bumpDirectoryRevision(db, rows.map((e) => e.id));
   });
 }
 
@@ -51,7 +51,7 @@ export async function loadDefaultDirectoryOnce(
     if (await getSetting(db, 'defaultDirectoryLoaded')) return 'already' as const;
     await db.entities.bulkPut(entities);
     await db.settings.put({ key: 'defaultDirectoryLoaded', value: true });
-    await bumpDirectoryRevision(db);
+    await bumpDirectoryRevision(db, entities.map((e) => e.id));
     return 'loaded' as const;
   });
 }

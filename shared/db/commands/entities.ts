@@ -87,7 +87,7 @@ export async function addOwnEntity(db: RadarDB, draft: EntityDraft): Promise<Own
     const existing = (await db.entities.get(result.entity.id)) ?? (await duplicateOf(db, result.entity));
     if (existing) return { ok: false, reason: 'duplicate', existingId: existing.id, existingName: existing.name } as const;
     await db.entities.add(withKeys(result.entity));
-    await bumpDirectoryRevision(db);
+    await bumpDirectoryRevision(db, [result.entity.id]);
     return result;
   });
 }
@@ -112,7 +112,7 @@ export async function updateOwnEntity(
     const duplicate = await duplicateOf(db, result.entity);
     if (duplicate) return { ok: false, reason: 'duplicate', existingId: duplicate.id, existingName: duplicate.name } as const;
     await db.entities.put(withKeys(result.entity));
-    await bumpDirectoryRevision(db);
+    await bumpDirectoryRevision(db, [id, result.entity.id]);
     if (opts.resolveFlagId) await db.flags.update(opts.resolveFlagId, { status: 'done', updatedAt: now });
     return result;
   });
@@ -133,7 +133,7 @@ export async function deleteOwnEntity(db: RadarDB, id: string): Promise<void> {
     for (const t of [db.listMembers, db.persons, db.notes, db.interactions, db.flags] as const) {
       await t.where('entityId').equals(id).delete();
     }
-    await bumpDirectoryRevision(db);
+    await bumpDirectoryRevision(db, [id]);
   });
 }
 
@@ -160,6 +160,6 @@ export async function dismissCandidate(db: RadarDB, flagId: string): Promise<voi
       (await db.flags.where('entityId').equals(id).filter((f) => f.id !== flagId && f.status === 'open').count()) > 0;
     if (attached) return;
     await db.entities.delete(id);
-    await bumpDirectoryRevision(db);
+    await bumpDirectoryRevision(db, [id]);
   });
 }

@@ -49,7 +49,7 @@ export async function addCandidate(
     const existing = await db.entities.get(stored.id);
     if (!existing) {
       await db.entities.add(stored);
-      await bumpDirectoryRevision(db);
+      await bumpDirectoryRevision(db, [stored.id]);
     }
     await db.flags.add(flag);
   });

@@ -134,7 +134,7 @@ export async function importPlan(
       });
       await db.transaction('rw', db.entities, db.settings, async () => {
         await db.entities.bulkPut(rows);
-        await bumpDirectoryRevision(db);
+        await bumpDirectoryRevision(db, rows.map((e) => e.id));
       });
       for (const e of chunk) committed[plan.existingIds?.has(e.id) ? 'merged' : 'added']++;
       written += chunk.length;

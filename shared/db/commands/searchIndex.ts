@@ -1,7 +1,10 @@
 // The serialised search index, cached in `blobs` with the directory revision it was built from:
 // starting the app then loads one record instead of re-reading and re-indexing every entity.
 import type { RadarDB } from '../database.ts';
-import { getSetting } from './settings.ts';
+import type { Entity } from '../../model/types.ts';
+import { SearchIndex } from '../../search/search-index.ts';
+import type { SearchDoc } from '../../search/types.ts';
+import { changedBetween, getSetting, readDirectoryChanges } from './settings.ts';
 
 export const SEARCH_INDEX_KEY = 'searchIndex';
 
@@ -27,4 +30,45 @@ export async function storeSearchIndex(db: RadarDB, revision: number, buffer: Ar
     await db.blobs.put({ key: SEARCH_INDEX_KEY, revision, value: buffer });
     return true;
   });
+}
+
+/** The fields of an entity the search index holds (the rest never leaves the store for it). */
+export function toSearchDoc(e: Entity): SearchDoc {
+  return {
+    id: e.id, name: e.name, legalForm: e.legalForm, krs: e.krs, nip: e.nip, regon: e.regon, address: e.address,
+    offer: e.offer, categories: e.categories, socialEnterpriseStatus: e.socialEnterpriseStatus, certificates: e.certificates,
+  };
+}
+
+/**
+ * The cached index brought up to the directory's revision by re-indexing only the entities written
+ * or deleted since it was built (an entity saved from the popup, an edit in another tab): at 100k
+ * entities that is a fraction of a second instead of seconds of reading and indexing everything.
+ * Undefined when it cannot be patched (no cache, already current, a bulk change in between, a
+ * cache written by another version of the app); the caller then rebuilds.
+ */
+export async function patchCachedSearchIndex(db: RadarDB): Promise<{ revision: number; buffer: ArrayBuffer } | undefined> {
+  // The changed entities are read together with the revision they make up.
+  const snapshot = await db.transaction('r', db.entities, db.settings, db.blobs, async () => {
+    const { revision, cached } = await readCachedSearchIndex(db);
+    if (!cached || cached.revision === revision) return undefined;
+    const ids = changedBetween(await readDirectoryChanges(db), cached.revision, revision);
+    if (!ids) return undefined;
+    return { revision, buffer: cached.buffer, ids, entities: await db.entities.bulkGet(ids) };
+  });
+  if (!snapshot) return undefined;
+  let index: SearchIndex;
+  try {
+    index = SearchIndex.deserialize(snapshot.buffer);
+  } catch {
+    return undefined;
+  }
+  snapshot.ids.forEach((id, i) => {
+    const entity = snapshot.entities[i];
+    if (entity) index.update(toSearchDoc(entity));
+    else index.remove(id);
+  });
+  const buffer = index.serialize();
+  await storeSearchIndex(db, snapshot.revision, buffer);
+  return { revision: snapshot.revision, buffer };
 }

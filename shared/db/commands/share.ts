@@ -144,7 +144,7 @@ export async function writeListImport(db: RadarDB, writes: ImportWrites, summary
   await db.transaction('rw', tables, async () => {
     if (writes.entities.length) {
       await db.entities.bulkPut(writes.entities.map(withKeys));
-      await bumpDirectoryRevision(db);
+      await bumpDirectoryRevision(db, writes.entities.map((e) => e.id));
     }
     // A list I already have (same export) is never overwritten: a rename of mine stays.
     if (!(await db.lists.get(writes.list.id))) await db.lists.add(writes.list);

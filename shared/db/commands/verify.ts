@@ -115,7 +115,7 @@ export async function acceptVerification(
     if (answered.length === 0) return false;
     await db.entities.put(withKeys(applyRegisterValues(entity, answered, accepted, now)));
     await db.verifyQueue.put({ ...job, status: 'done', updatedAt: now });
-    if (Object.keys(accepted).length) await bumpDirectoryRevision(db);
+    if (Object.keys(accepted).length) await bumpDirectoryRevision(db, [entityId]);
     return true;
   });
 }

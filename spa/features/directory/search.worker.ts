@@ -1,12 +1,13 @@
 // Builds the directory's search index off the main thread. On a start with an unchanged directory
-// it only loads the cached index; otherwise it first hands over the cached one (slightly stale
-// results at once beat an empty page for the seconds a 100k rebuild takes), then reads every
-// entity, indexes them, caches the result and hands that over. Indexes go to the page serialised
+// it only loads the cached index; after a few entities changed it patches the cached one with
+// them; otherwise it first hands over the cached one (slightly stale results at once beat an empty
+// page for the seconds a 100k rebuild takes), then reads every entity, indexes them, caches the
+// result and hands that over. Indexes go to the page serialised
 // and transferred (not copied), to be loaded and queried there. After an import it is asked only to
 // bring the cache up to date, so the next app start loads the index instead of building it.
 import { getDb } from '../../../shared/db/database.ts';
 import { getSetting } from '../../../shared/db/commands/settings.ts';
-import { readCachedSearchIndex, storeSearchIndex } from '../../../shared/db/commands/searchIndex.ts';
+import { patchCachedSearchIndex, readCachedSearchIndex, storeSearchIndex, toSearchDoc } from '../../../shared/db/commands/searchIndex.ts';
 import { SearchIndex } from '../../../shared/search/search-index.ts';
 import type { SearchDoc } from '../../../shared/search/types.ts';
 import type { WorkerReply, WorkerRequest } from './searchProtocol.ts';
@@ -17,10 +18,7 @@ async function build(): Promise<{ revision: number; buffer: ArrayBuffer }> {
   // One read transaction: the entities and the revision they make up belong together.
   const { revision, docs } = await db.transaction('r', db.entities, db.settings, async () => {
     // getAll in one go: a cursor (each()) is several times slower over 100k records.
-    const docs: SearchDoc[] = (await db.entities.toArray()).map((e) => ({
-      id: e.id, name: e.name, legalForm: e.legalForm, krs: e.krs, nip: e.nip, regon: e.regon, address: e.address,
-      offer: e.offer, categories: e.categories, socialEnterpriseStatus: e.socialEnterpriseStatus, certificates: e.certificates,
-    }));
+    const docs: SearchDoc[] = (await db.entities.toArray()).map(toSearchDoc);
     return { revision: await getSetting(db, 'directoryRevision'), docs };
   });
   const buffer = SearchIndex.build(docs).serialize();
@@ -33,9 +31,14 @@ function send(reply: WorkerReply): void {
   (self as unknown as Worker).postMessage(reply, reply.type === 'index' ? [reply.buffer] : []);
 }
 
+/** The cached index patched with the entities changed since, else a new one from every entity. */
+async function fresh(): Promise<{ revision: number; buffer: ArrayBuffer }> {
+  return (await patchCachedSearchIndex(db)) ?? (await build());
+}
+
 async function refreshCache(): Promise<void> {
   const { revision, cached } = await readCachedSearchIndex(db);
-  send({ type: 'cached', revision: cached?.revision === revision ? revision : (await build()).revision });
+  send({ type: 'cached', revision: cached?.revision === revision ? revision : (await fresh()).revision });
 }
 
 async function load(rebuild: boolean): Promise<void> {
@@ -45,7 +48,15 @@ async function load(rebuild: boolean): Promise<void> {
       send({ type: 'index', revision, buffer: cached.buffer, final: true });
       return;
     }
-    if (cached) send({ type: 'index', revision: cached.revision, buffer: cached.buffer, final: false });
+    if (cached) {
+      // A few entities changed (saved from the popup, edited in another tab): patched in a moment.
+      const patched = await patchCachedSearchIndex(db);
+      if (patched) {
+        send({ type: 'index', ...patched, final: true });
+        return;
+      }
+      send({ type: 'index', revision: cached.revision, buffer: cached.buffer, final: false });
+    }
     send({ type: 'index', ...(await build()), final: true });
   } catch (err) {
     send({ type: 'error', message: String(err) });

@@ -1,0 +1,130 @@
+// The directory's change log and the cached search index patched from it: a few entities written
+// elsewhere (the popup, another tab) re-index only those; a bulk change makes the caller rebuild.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { RadarDB } from '../../../shared/db/database.ts';
+import { addOwnEntity, deleteOwnEntity, draftOf, updateOwnEntity } from '../../../shared/db/commands/entities.ts';
+import { deleteDirectory, loadDefaultDirectoryOnce, putEntities } from '../../../shared/db/commands/directory.ts';
+import { addCandidate } from '../../../shared/db/commands/flags.ts';
+import {
+  patchCachedSearchIndex,
+  readCachedSearchIndex,
+  storeSearchIndex,
+  toSearchDoc,
+} from '../../../shared/db/commands/searchIndex.ts';
+import {
+  bumpDirectoryRevision,
+  changedBetween,
+  getSetting,
+  MAX_CHANGED_IDS,
+  readDirectoryChanges,
+} from '../../../shared/db/commands/settings.ts';
+import { SearchIndex } from '../../../shared/search/search-index.ts';
+import { buildDefaultPack } from '../../../scripts/defaultPack.ts';
+import { readPack } from '../../../shared/io/import/pack.ts';
+import type { Entity } from '../../../shared/model/types.ts';
+
+let db: RadarDB;
+let pack: Entity[];
+beforeEach(async () => {
+  db = new RadarDB(`patch-${Math.random()}`);
+  await db.open();
+  pack ??= readPack(await buildDefaultPack()).entities;
+  await loadDefaultDirectoryOnce(db, async () => pack);
+});
+
+/** What the search worker does on a full rebuild: every entity indexed, cached with its revision. */
+async function cacheFullIndex(): Promise<void> {
+  const revision = await getSetting(db, 'directoryRevision');
+  const docs = (await db.entities.toArray()).map(toSearchDoc);
+  expect(await storeSearchIndex(db, revision, SearchIndex.build(docs).serialize())).toBe(true);
+}
+
+async function freshIndex(): Promise<SearchIndex> {
+  return SearchIndex.build((await db.entities.toArray()).map(toSearchDoc));
+}
+
+const QUERIES = ['Pracownia Pod Lipą', 'pod lipa zielona gora', 'spoldzielnia socjalna', 'catering krakow', 'Łęczna', '9291928963', 'Kuźnia'];
+
+describe('the change log', () => {
+  it('names the entities of each revision, and only a bulk change leaves them unknown', async () => {
+    const start = await getSetting(db, 'directoryRevision');
+    // The default directory's 160 entities were one change of known ids.
+    expect((await readDirectoryChanges(db)).at(-1)).toEqual({ revision: start, ids: pack.map((e) => e.id) });
+    await db.transaction('rw', db.settings, () => bumpDirectoryRevision(db, ['a', 'b', 'a']));
+    const many = Array.from({ length: MAX_CHANGED_IDS + 1 }, (_, i) => `x${i}`);
+    await db.transaction('rw', db.settings, () => bumpDirectoryRevision(db, many));
+    await db.transaction('rw', db.settings, () => bumpDirectoryRevision(db));
+    expect((await readDirectoryChanges(db)).slice(-3)).toEqual([
+      { revision: start + 1, ids: ['a', 'b'] },
+      { revision: start + 2 },
+      { revision: start + 3 },
+    ]);
+  });
+
+  it('keeps the latest hundred changes', async () => {
+    const start = await getSetting(db, 'directoryRevision');
+    for (let i = 0; i < 120; i++) await db.transaction('rw', db.settings, () => bumpDirectoryRevision(db, [`e${i}`]));
+    const log = await readDirectoryChanges(db);
+    expect(log).toHaveLength(100);
+    expect(log[0]).toEqual({ revision: start + 21, ids: ['e20'] });
+    expect(changedBetween(log, start + 20, start + 23)).toEqual(['e20', 'e21', 'e22']);
+    // Revisions fallen out of the log cannot be patched over.
+    expect(changedBetween(log, start + 10, start + 23)).toBeUndefined();
+  });
+
+  it('answers the union of the ids between two revisions, or undefined across a bulk change', () => {
+    const log = [
+      { revision: 3, ids: ['a'] },
+      { revision: 4, ids: ['b', 'a'] },
+      { revision: 5 },
+      { revision: 6, ids: ['c'] },
+    ];
+    expect(changedBetween(log, 2, 4)).toEqual(['a', 'b']);
+    expect(changedBetween(log, 4, 4)).toEqual([]);
+    expect(changedBetween(log, 4, 6)).toBeUndefined();
+    expect(changedBetween(log, 5, 6)).toEqual(['c']);
+    expect(changedBetween(log, 6, 7)).toBeUndefined();
+    expect(changedBetween(log, 6, 5)).toBeUndefined();
+  });
+});
+
+describe('patching the cached search index', () => {
+  it('re-indexes the entities added, edited and deleted since: the same answers as a full rebuild', async () => {
+    await cacheFullIndex();
+    const own = await addOwnEntity(db, { name: 'Pracownia Pod Lipą', city: 'Zielona Góra', offer: 'catering, szycie' });
+    if (!own.ok) throw new Error(own.reason);
+    const gone = await addOwnEntity(db, { name: 'Kuźnia Smaków', city: 'Kraków' });
+    if (!gone.ok) throw new Error(gone.reason);
+    const edited = await updateOwnEntity(db, own.entity.id, { ...draftOf(own.entity), city: 'Kraków' });
+    expect(edited.ok).toBe(true);
+    await deleteOwnEntity(db, gone.entity.id);
+    await addCandidate(db, { ...pack[0], id: 'name:kandydat', name: 'Kandydat z Łęcznej', krs: undefined, nip: undefined, regon: undefined }, { url: 'https://example.pl/' });
+
+    const patched = await patchCachedSearchIndex(db);
+    expect(patched?.revision).toBe(await getSetting(db, 'directoryRevision'));
+    const index = SearchIndex.deserialize(patched!.buffer);
+    const full = await freshIndex();
+    expect(index.size).toBe(full.size);
+    for (const q of QUERIES) expect(index.search(q, { limit: 10 }).ids, q).toEqual(full.search(q, { limit: 10 }).ids);
+    expect(index.search('pod lipa krakow', { limit: 1 }).ids).toEqual([own.entity.id]);
+    expect(index.has(gone.entity.id)).toBe(false);
+    expect(index.has('name:kandydat')).toBe(true);
+    // Stored as the cache of the current revision: the next start loads it as it is.
+    const { revision, cached } = await readCachedSearchIndex(db);
+    expect(cached?.revision).toBe(revision);
+    expect(await patchCachedSearchIndex(db)).toBeUndefined();
+  });
+
+  it('leaves a rebuild to the caller after a bulk change, without a cache, or with a cache it cannot read', async () => {
+    expect(await patchCachedSearchIndex(db)).toBeUndefined(); // nothing cached yet
+    await cacheFullIndex();
+    await deleteDirectory(db);
+    expect(await patchCachedSearchIndex(db)).toBeUndefined();
+
+    await putEntities(db, pack.slice(0, 3));
+    const revision = await getSetting(db, 'directoryRevision');
+    await storeSearchIndex(db, revision, new Uint8Array([1, 2, 3]).buffer);
+    await addOwnEntity(db, { name: 'Pracownia Pod Lipą', city: 'Zielona Góra' });
+    expect(await patchCachedSearchIndex(db)).toBeUndefined();
+  });
+});
