@@ -27,8 +27,8 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const SEED = 1;
 const BASE = quick
-  ? { entities: 2_000, scanRepeats: 6, warmRepeats: 6, coldRepeats: 2, popupRepeats: 5, importRepeats: 1, appOpens: 3, queryRounds: 2 }
-  : { entities: 100_000, scanRepeats: 30, warmRepeats: 40, coldRepeats: 12, popupRepeats: 30, importRepeats: 3, appOpens: 15, queryRounds: 5 };
+  ? { entities: 2_000, scanRepeats: 6, warmRepeats: 6, coldRepeats: 2, popupRepeats: 5, importRepeats: 1, appOpens: 3, queryRounds: 2, edits: 1 }
+  : { entities: 100_000, scanRepeats: 30, warmRepeats: 40, coldRepeats: 12, popupRepeats: 30, importRepeats: 3, appOpens: 15, queryRounds: 5, edits: 5 };
 // `--entities=N` overrides the directory size (e.g. to try a case at 20k while working on it).
 const sizeArg = args.find((a) => a.startsWith('--entities='));
 const CONFIG = sizeArg ? { ...BASE, entities: Number(sizeArg.split('=')[1]) } : BASE;
@@ -95,7 +95,7 @@ async function main(): Promise<number> {
         const spaBig = await h.serveStatic({ dir: h.SPA_DIR });
         const spaSmall = await h.serveStatic({ dir: h.SPA_DIR });
         try {
-          return await searchCase({ browser, www, spaBig, spaSmall, entities: CONFIG.entities, seed: SEED, opens: CONFIG.appOpens, rounds: CONFIG.queryRounds, log });
+          return await searchCase({ browser, www, spaBig, spaSmall, entities: CONFIG.entities, seed: SEED, opens: CONFIG.appOpens, rounds: CONFIG.queryRounds, edits: CONFIG.edits, log });
         } finally {
           await browser.close();
           await spaBig.close();

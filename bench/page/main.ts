@@ -6,8 +6,9 @@ import { lookupBaselines } from './lookup.ts';
 import { badgeText, navigateAndWaitForBadge } from './badge.ts';
 import { importBulkPut, loadImported } from './importBench.ts';
 import { searchCompare } from './searchBench.ts';
+import { addOwnElsewhere } from './ownEntity.ts';
 
-const bench = { seedEntities, lookupBaselines, navigateAndWaitForBadge, badgeText, loadImported, importBulkPut, searchCompare };
+const bench = { seedEntities, lookupBaselines, navigateAndWaitForBadge, badgeText, loadImported, importBulkPut, searchCompare, addOwnElsewhere };
 export type Bench = typeof bench;
 
 (globalThis as unknown as { __bench: Bench }).__bench = bench;

@@ -30,7 +30,8 @@ export function parseQuery(query: string): ParsedQuery {
     return { words: [digits], identifiers: [...identifiers] };
   }
   const all = foldedWords(query);
-  // One-letter words ("w", "z", "i") are not indexed; only the last one, being typed, is kept.
+  // One-letter words ("w", "z", "i") are not indexed; only the last one, maybe being typed, is kept
+  // (after other words it only ranks, see SearchIndex.evaluate).
   const words = all.filter((w, i) => w.length > 1 || i === all.length - 1).slice(0, MAX_WORDS);
   return { words, identifiers: [] };
 }

@@ -232,6 +232,10 @@ export class SearchIndex {
       if (typos && w.length >= MIN_TYPO_LENGTH) size += post.fuzzy(w, prefix, TYPO, slices);
       return { slices, size };
     });
+    // A one-letter last word after others ("kawiarnia 2", "spółdzielnia a") is being typed, or is a
+    // whole word of the name that is not indexed ("A", "2", "i"): it ranks the documents having a word
+    // it begins higher, but excludes none, so typing a name to its end still finds it.
+    const optional = words.length > 1 && words[words.length - 1].length === 1 ? plans.pop() : undefined;
     // The rarest word first: later words only visit documents still in the running.
     plans.sort((a, b) => a.size - b.size);
 
@@ -255,8 +259,17 @@ export class SearchIndex {
       }
       count = kept;
     }
-    // Now every candidate has hits === plans.length and every other document 0.
-    const level = plans.length;
+    if (optional && count > 0) {
+      for (const s of optional.slices) scanNext(s, hits, plans.length, wordScore);
+      for (let j = 0; j < count; j++) {
+        const d = cand[j];
+        acc[d] += wordScore[d];
+        wordScore[d] = 0;
+        hits[d] = plans.length + 1;
+      }
+    }
+    // Now every candidate has hits === level and every other document 0.
+    const level = plans.length + (optional ? 1 : 0);
     for (const id of parsed.identifiers) {
       const slices: PostingSlice[] = [];
       post.lookup(id, false, EXACT, EXACT, slices);

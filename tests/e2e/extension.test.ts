@@ -169,6 +169,9 @@ describe('extension with access to pages (popup scan, automatic scanning)', () =
   });
 
   it('a page with "spółdzielnia socjalna" and an unknown NIP offers Add as candidate; the candidate reaches the flag review', async () => {
+    // An app page is open on the directory meanwhile, its search index loaded.
+    const directory = await ext.open('app.html#/directory?q=spoldzielnia');
+    await directory.getByTestId('results').locator('a').first().waitFor({ timeout: 15_000 });
     const { page, tab } = await visit('http://nowa-spoldzielnia.pl/');
     const popup = await ext.popupFor(page);
     const hints = popup.getByTestId('hints');
@@ -201,6 +204,13 @@ describe('extension with access to pages (popup scan, automatic scanning)', () =
     expect(flag).toMatchObject({ entityId: 'nip:1234563218', status: 'open', url: 'http://nowa-spoldzielnia.pl/' });
     await app.goto(`chrome-extension://${ext.id}/app.html#/flags`);
     await app.getByTestId('flags').locator('li[data-kind="candidate"]').getByText('Spółdzielnia Socjalna „Zielony Zakątek” (Lublin)').waitFor();
+    // The open directory finds the candidate without a reload (its cached index patched with the
+    // one new entity), and the cache is current for the next start.
+    await directory.locator('#directory-q').fill('zielony zakatek lublin');
+    await directory.getByTestId('results').getByText('Spółdzielnia Socjalna „Zielony Zakątek” (Lublin)').waitFor({ timeout: 15_000 });
+    const revision = (await readTable<any>(app, 'settings')).find((r) => r.key === 'directoryRevision').value;
+    await until(async () => (await readTable<any>(app, 'blobs')).find((b) => b.key === 'searchIndex')?.revision === revision, 'the search index cache at the new revision');
+    await directory.close();
     await popup.close();
     await page.close();
   });

@@ -30,7 +30,9 @@ function wordsOf(docs: readonly SearchDoc[]): string[][] {
  * pass runs. It reads the same field texts (fields.ts) but none of the index's matching code.
  */
 export function plainMatches(docs: readonly SearchDoc[], query: string): Set<string> {
-  const q = foldedWords(query).filter((w, i, all) => w.length > 1 || i === all.length - 1);
+  const kept = foldedWords(query).filter((w, i, all) => w.length > 1 || i === all.length - 1);
+  // A one-letter last word after others only ranks: it excludes nothing.
+  const q = kept.length > 1 && kept[kept.length - 1].length === 1 ? kept.slice(0, -1) : kept;
   // Words before the last one match as prefixes from 3 letters on, shorter ones exactly.
   const matches = (w: string, i: number, x: string) => (i === q.length - 1 || w.length >= 3 ? x.startsWith(w) : x === w);
   const out = new Set<string>();

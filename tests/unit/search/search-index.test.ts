@@ -45,6 +45,25 @@ describe('matching on the real sample', () => {
     expect(sampleIndex.search('kobie').ids.map(nameOf)).toContain('Spółdzielnia Socjalna „Kobierzyn”');
   });
 
+  it('a one-letter last word after others ranks but excludes nothing: a name typed to its end is found', () => {
+    const index = SearchIndex.build([
+      doc('a', 'Pracownia Wzorcowa A'),
+      doc('k2', 'Kawiarnia 2'),
+      doc('ka', 'Kawiarnia Artystyczna'),
+      doc('kb', 'Kawiarnia Bałtycka'),
+      doc('bi', 'Bar i Bistro'),
+    ]);
+    expect(index.search('Pracownia Wzorcowa A').ids).toEqual(['a']);
+    expect(index.search('kawiarnia 2').ids).toContain('k2');
+    expect(index.search('bar i').ids).toEqual(['bi']);
+    // A word it begins ranks first; the others stay.
+    const typing = index.search('kawiarnia a').ids;
+    expect(typing[0]).toBe('ka');
+    expect(new Set(typing)).toEqual(new Set(['k2', 'ka', 'kb']));
+    // Alone, a letter is the start of a word being typed: it narrows.
+    expect(index.search('a').ids).toEqual(['ka']);
+  });
+
   it('tolerates one typo in words of 5+ letters when exact matching finds too little', () => {
     for (const typo of ['kobeirzyn', 'kobierzym', 'kobierzn', 'kobierzyyn']) {
       expect(sampleIndex.search(typo).ids.map(nameOf), typo).toContain('Spółdzielnia Socjalna „Kobierzyn”');

@@ -1,0 +1,16 @@
+// "Another tab" of the search case: adds an own entity through the product's write command, as
+// the Add page or the popup does, and notes when (in epoch ms, comparable across pages). With
+// `unlogged`, the revision is moved once more without naming the entity — what a bulk change does —
+// so the open directory has to rebuild its index from every entity: the baseline of patching it.
+import { getDb } from '../../shared/db/database.ts';
+import { addOwnEntity } from '../../shared/db/commands/entities.ts';
+import { bumpDirectoryRevision } from '../../shared/db/commands/settings.ts';
+
+export async function addOwnElsewhere(name: string, unlogged: boolean): Promise<{ at: number; id: string }> {
+  const db = getDb();
+  const at = performance.timeOrigin + performance.now();
+  const result = await addOwnEntity(db, { name, city: 'Kraków', offer: 'catering' });
+  if (!result.ok) throw new Error(`addOwnEntity: ${result.reason}`);
+  if (unlogged) await db.transaction('rw', db.settings, () => bumpDirectoryRevision(db));
+  return { at, id: result.entity.id };
+}
