@@ -8,10 +8,14 @@ import { changedBetween, getSetting, readDirectoryChanges } from './settings.ts'
 
 export const SEARCH_INDEX_KEY = 'searchIndex';
 
+/** A serialised index and the directory revision it was built from. */
+export interface CachedIndex {
+  revision: number;
+  buffer: ArrayBuffer;
+}
+
 /** The current directory revision, and the cached index with the revision it was built from. */
-export async function readCachedSearchIndex(
-  db: RadarDB,
-): Promise<{ revision: number; cached: { revision: number; buffer: ArrayBuffer } | undefined }> {
+export async function readCachedSearchIndex(db: RadarDB): Promise<{ revision: number; cached: CachedIndex | undefined }> {
   return db.transaction('r', db.settings, db.blobs, async () => {
     const revision = await getSetting(db, 'directoryRevision');
     const blob = await db.blobs.get(SEARCH_INDEX_KEY);
@@ -47,10 +51,12 @@ export function toSearchDoc(e: Entity): SearchDoc {
  * Undefined when it cannot be patched (no cache, already current, a bulk change in between, a
  * cache written by another version of the app); the caller then rebuilds.
  */
-export async function patchCachedSearchIndex(db: RadarDB): Promise<{ revision: number; buffer: ArrayBuffer } | undefined> {
-  // The changed entities are read together with the revision they make up.
+export async function patchCachedSearchIndex(db: RadarDB, given?: CachedIndex): Promise<CachedIndex | undefined> {
+  // The changed entities are read together with the revision they make up. A cache the caller
+  // has read already is not read again (at 100k entities it is some 20 MB).
   const snapshot = await db.transaction('r', db.entities, db.settings, db.blobs, async () => {
-    const { revision, cached } = await readCachedSearchIndex(db);
+    const cached = given ?? (await readCachedSearchIndex(db)).cached;
+    const revision = await getSetting(db, 'directoryRevision');
     if (!cached || cached.revision === revision) return undefined;
     const ids = changedBetween(await readDirectoryChanges(db), cached.revision, revision);
     if (!ids) return undefined;

@@ -2,19 +2,25 @@
 // it only loads the cached index; after a few entities changed it patches the cached one with
 // them; otherwise it first hands over the cached one (slightly stale results at once beat an empty
 // page for the seconds a 100k rebuild takes), then reads every entity, indexes them, caches the
-// result and hands that over. Indexes go to the page serialised
-// and transferred (not copied), to be loaded and queried there. After an import it is asked only to
-// bring the cache up to date, so the next app start loads the index instead of building it.
+// result and hands that over. Indexes go to the page serialised and transferred (not copied), to
+// be loaded and queried there. After an import it is asked only to bring the cache up to date, so
+// the next app start loads the index instead of building it.
 import { getDb } from '../../../shared/db/database.ts';
 import { getSetting } from '../../../shared/db/commands/settings.ts';
-import { patchCachedSearchIndex, readCachedSearchIndex, storeSearchIndex, toSearchDoc } from '../../../shared/db/commands/searchIndex.ts';
+import {
+  patchCachedSearchIndex,
+  readCachedSearchIndex,
+  storeSearchIndex,
+  toSearchDoc,
+  type CachedIndex,
+} from '../../../shared/db/commands/searchIndex.ts';
 import { SearchIndex } from '../../../shared/search/search-index.ts';
 import type { SearchDoc } from '../../../shared/search/types.ts';
 import type { WorkerReply, WorkerRequest } from './searchProtocol.ts';
 
 const db = getDb();
 
-async function build(): Promise<{ revision: number; buffer: ArrayBuffer }> {
+async function build(): Promise<CachedIndex> {
   // One read transaction: the entities and the revision they make up belong together.
   const { revision, docs } = await db.transaction('r', db.entities, db.settings, async () => {
     // getAll in one go: a cursor (each()) is several times slower over 100k records.
@@ -31,14 +37,11 @@ function send(reply: WorkerReply): void {
   (self as unknown as Worker).postMessage(reply, reply.type === 'index' ? [reply.buffer] : []);
 }
 
-/** The cached index patched with the entities changed since, else a new one from every entity. */
-async function fresh(): Promise<{ revision: number; buffer: ArrayBuffer }> {
-  return (await patchCachedSearchIndex(db)) ?? (await build());
-}
-
 async function refreshCache(): Promise<void> {
   const { revision, cached } = await readCachedSearchIndex(db);
-  send({ type: 'cached', revision: cached?.revision === revision ? revision : (await fresh()).revision });
+  if (cached?.revision === revision) return send({ type: 'cached', revision });
+  const fresh = (cached && (await patchCachedSearchIndex(db, cached))) ?? (await build());
+  send({ type: 'cached', revision: fresh.revision });
 }
 
 async function load(rebuild: boolean): Promise<void> {
@@ -50,7 +53,7 @@ async function load(rebuild: boolean): Promise<void> {
     }
     if (cached) {
       // A few entities changed (saved from the popup, edited in another tab): patched in a moment.
-      const patched = await patchCachedSearchIndex(db);
+      const patched = await patchCachedSearchIndex(db, cached);
       if (patched) {
         send({ type: 'index', ...patched, final: true });
         return;

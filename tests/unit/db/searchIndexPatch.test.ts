@@ -8,6 +8,7 @@ import { addCandidate } from '../../../shared/db/commands/flags.ts';
 import {
   patchCachedSearchIndex,
   readCachedSearchIndex,
+  SEARCH_INDEX_KEY,
   storeSearchIndex,
   toSearchDoc,
 } from '../../../shared/db/commands/searchIndex.ts';
@@ -91,6 +92,7 @@ describe('the change log', () => {
 describe('patching the cached search index', () => {
   it('re-indexes the entities added, edited and deleted since: the same answers as a full rebuild', async () => {
     await cacheFullIndex();
+    const { cached: before } = await readCachedSearchIndex(db);
     const own = await addOwnEntity(db, { name: 'Pracownia Pod Lipą', city: 'Zielona Góra', offer: 'catering, szycie' });
     if (!own.ok) throw new Error(own.reason);
     const gone = await addOwnEntity(db, { name: 'Kuźnia Smaków', city: 'Kraków' });
@@ -100,7 +102,11 @@ describe('patching the cached search index', () => {
     await deleteOwnEntity(db, gone.entity.id);
     await addCandidate(db, { ...pack[0], id: 'name:kandydat', name: 'Kandydat z Łęcznej', krs: undefined, nip: undefined, regon: undefined }, { url: 'https://example.pl/' });
 
+    // Given the cache it read before the changes (as the worker does), or reading it itself: the same.
+    const fromGiven = await patchCachedSearchIndex(db, before);
+    await db.blobs.put({ key: SEARCH_INDEX_KEY, revision: before!.revision, value: before!.buffer });
     const patched = await patchCachedSearchIndex(db);
+    expect(new Uint8Array(fromGiven!.buffer)).toEqual(new Uint8Array(patched!.buffer));
     expect(patched?.revision).toBe(await getSetting(db, 'directoryRevision'));
     const index = SearchIndex.deserialize(patched!.buffer);
     const full = await freshIndex();
