@@ -7,7 +7,9 @@ self.onmessage = (event: MessageEvent<BuildRequest>) => {
   const { id, drafts, source, now } = event.data;
   let reply: BuildReply;
   try {
-    reply = { id, built: buildDrafts(drafts, source, now) };
+    // As JSON: the import worker, which waits for this reply, parses 50k entities from JSON in
+    // half the time it takes to take them as a structured clone (the objects are plain data).
+    reply = { id, json: JSON.stringify(buildDrafts(drafts, source, now)) };
   } catch (err) {
     reply = { id, error: err instanceof Error ? err.message : String(err) };
   }

@@ -16,7 +16,8 @@ export interface BuildRequest {
   now: string;
 }
 
-export type BuildReply = { id: number; built: Built[] } | { id: number; error: string };
+/** `json`: the built rows as JSON (see build.worker.ts). */
+export type BuildReply = { id: number; json: string } | { id: number; error: string };
 
 /** Files from this size on have enough rows (~4,000) for helpers to pay for their start and the copying. */
 const HELPED_FILE_BYTES = 1_000_000;
@@ -35,7 +36,7 @@ function receive(event: MessageEvent<BuildReply>): void {
   if (!waiting) return;
   pending.delete(reply.id);
   if ('error' in reply) waiting.reject(new Error(reply.error));
-  else waiting.resolve(reply.built);
+  else waiting.resolve(JSON.parse(reply.json) as Built[]);
 }
 
 /**

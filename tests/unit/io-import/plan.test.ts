@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { autoMap, rowsToDrafts } from '../../../shared/io/import/columns.ts';
 import { parseImportFile, planParsed } from '../../../shared/io/import/index.ts';
-import { planImport } from '../../../shared/io/import/plan.ts';
+import { buildDrafts, planImport } from '../../../shared/io/import/plan.ts';
 import type { Source } from '../../../shared/model/types.ts';
 import { MemoryDb } from './memoryDb.ts';
 
@@ -41,6 +41,17 @@ describe('planImport on the real sample directory', () => {
     const bulk = await planParsed(parsed, { source, now: later, findExistingMany: db.findMany });
     expect(bulk.counts).toEqual(again.counts);
     expect(db.lookups).toBe(1);
+  });
+});
+
+describe('buildDrafts', () => {
+  it('builds plain data that JSON carries unchanged (the import helpers send their rows as JSON)', async () => {
+    const parsed = await parseImportFile('pes-directory-sample.csv', SAMPLE);
+    const drafts = rowsToDrafts(parsed.rows, parsed.mapping);
+    // With a rejected row too, so both shapes of a built row cross.
+    const built = buildDrafts([...drafts, { name: 'Zła', nip: '5261040827' }], source, now);
+    expect(built.at(-1)).toMatchObject({ ok: false, reason: 'nip_invalid' });
+    expect(JSON.parse(JSON.stringify(built))).toStrictEqual(built);
   });
 });
 
