@@ -7,6 +7,7 @@ import { parseImportFile } from '../shared/io/import/index.ts';
 import { rowsToDrafts } from '../shared/io/import/columns.ts';
 import { planImport } from '../shared/io/import/plan.ts';
 import { writePack } from '../shared/io/import/pack.ts';
+import { DEFAULT_DIRECTORY_SOURCE } from '../shared/io/fetchPack.ts';
 
 export const DEFAULT_CSV = fileURLToPath(new URL('../shared/data/pes-directory-sample.csv', import.meta.url));
 /** The date the sample was compiled: sources without their own date are dated by it. */
@@ -17,7 +18,7 @@ export async function buildDefaultPack(): Promise<string> {
   const parsed = await parseImportFile('pes-directory-sample.csv', bytes);
   const drafts = parsed.drafts ?? rowsToDrafts(parsed.rows, parsed.mapping);
   const plan = await planImport(drafts, {
-    source: { url: 'file:pes-directory-sample.csv', seenAt: COMPILED_AT, label: 'Radar ES — katalog domyślny' },
+    source: { url: DEFAULT_DIRECTORY_SOURCE, seenAt: COMPILED_AT, label: 'Radar ES — katalog domyślny' },
     now: `${COMPILED_AT}T00:00:00.000Z`,
     findExisting: () => undefined,
   });

@@ -3,6 +3,8 @@ import { PACK_FORMAT, PACK_VERSION } from './import/packFormat.ts';
 
 /** The default directory's file name in both builds (emitted by the build, see vite.config.ts). */
 export const DEFAULT_PACK_FILE = 'default-directory.json';
+/** The source its entities cite for the values it gave them (scripts/defaultPack.ts). */
+export const DEFAULT_DIRECTORY_SOURCE = 'file:pes-directory-sample.csv';
 
 /**
  * Reads the data pack that ships with this build. The build made it with the full importer

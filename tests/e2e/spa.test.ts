@@ -375,6 +375,10 @@ function flows(kind: AppKind) {
   it('a second tab editing the same entity sees the changes live; a reload keeps them, even with an unreadable index cache', async () => {
     const a = page;
     await a.goto(app.url(entityHash(ALTERNATYWY)));
+    // Its sources: the default directory by name, and the GitHub file the sample cites, linked there.
+    const sources = a.getByTestId('entity-sources');
+    await expect.poll(() => sources.locator('li').first().textContent()).toMatch(/^Radar ES — katalog domyślny/);
+    expect(await sources.locator('a[href="https://github.com/CzernikSlawek/alternatywy-strona1/blob/HEAD/src/components/Layout/Footer/index.tsx"]').count()).toBe(1);
     const b = await app.open(entityHash(ALTERNATYWY));
     await b.getByRole('combobox', { name: 'Etap' }).waitFor();
     await a.getByLabel('Nowa notatka').fill('Notatka z karty A');

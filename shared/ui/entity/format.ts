@@ -45,6 +45,19 @@ export function isWebUrl(url: string): boolean {
   return /^https?:\/\/[^\s]+$/i.test(url);
 }
 
+// `github:owner/repo:path@commit` — a file of a public repository that states the facts (the sample
+// directory cites some this way); the commit is optional.
+const GITHUB_SOURCE = /^github:(\w[\w.-]*\/\w[\w.-]*):([^@\s]+?)(?:@([0-9a-f]{7,40}))?$/i;
+
+/** Where a source can be opened in the browser: web addresses as they are, GitHub files on GitHub; else null. */
+export function sourceLink(url: string): string | null {
+  if (isWebUrl(url)) return url;
+  const gh = GITHUB_SOURCE.exec(url);
+  if (!gh) return null;
+  const path = gh[2].split('/').map(encodeURIComponent).join('/');
+  return `https://github.com/${gh[1]}/blob/${gh[3] ?? 'HEAD'}/${path}`;
+}
+
 /** "Łęczna, lubelskie": the town and the voivodeship that are known. */
 export function placeOf(address: Address): string {
   return [address.city, address.voivodeship].filter(Boolean).join(', ');

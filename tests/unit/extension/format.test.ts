@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { addressLine, certificateValidity, formatDate, formatPhone, isWebUrl, localToday, placeOf } from '../../../shared/ui/entity/format.ts';
+import { addressLine, certificateValidity, formatDate, formatPhone, isWebUrl, localToday, placeOf, sourceLink } from '../../../shared/ui/entity/format.ts';
 
 describe('entity display rules', () => {
   it('groups Polish numbers as libphonenumber’s own national format does', () => {
@@ -29,6 +29,19 @@ describe('entity display rules', () => {
   it('links only web addresses', () => {
     expect(isWebUrl('https://zaz.leczna.pl/o-nas')).toBe(true);
     for (const s of ['javascript:alert(1)', 'file:pes-directory-sample.csv', 'github:x/y:z', 'https://a b']) expect(isWebUrl(s)).toBe(false);
+  });
+
+  it('opens a source on the web when it can: web addresses, and files of GitHub repositories', () => {
+    expect(sourceLink('https://zaz.leczna.pl/o-nas')).toBe('https://zaz.leczna.pl/o-nas');
+    expect(sourceLink('github:TomaszWu14/hugme:data/praca.py@22d2777963bc83f96c922bc79eb65f9b59e26b91')).toBe(
+      'https://github.com/TomaszWu14/hugme/blob/22d2777963bc83f96c922bc79eb65f9b59e26b91/data/praca.py',
+    );
+    expect(sourceLink('github:CzernikSlawek/alternatywy-strona1:src/components/Layout/Footer/index.tsx')).toBe(
+      'https://github.com/CzernikSlawek/alternatywy-strona1/blob/HEAD/src/components/Layout/Footer/index.tsx',
+    );
+    // A path cannot smuggle in another address or a query.
+    expect(sourceLink('github:a/b:dir/ł?#.txt')).toBe('https://github.com/a/b/blob/HEAD/dir/%C5%82%3F%23.txt');
+    for (const s of ['file:pes-directory-sample.csv', 'user:', 'github:x', 'github:x/y', 'github:../x:y', 'github:a/b:x y.txt', 'javascript:alert(1)']) expect(sourceLink(s), s).toBeNull();
   });
 
   it('writes the place and the address from the parts that are known', () => {
