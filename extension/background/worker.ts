@@ -5,6 +5,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { getDb } from '../../shared/db/database.ts';
 import { loadDefaultDirectoryOnce } from '../../shared/db/commands/directory.ts';
 import { setSettings } from '../../shared/db/commands/settings.ts';
+import { followDirectory, readDirectoryRevision } from '../../shared/db/directoryLog.ts';
 import { DEFAULT_PACK_FILE, fetchPack } from '../../shared/io/fetchPack.ts';
 import { parseBackgroundMessage } from '../../shared/messages/validate.ts';
 import type { PageRequest, TabState } from '../../shared/messages/protocol.ts';
@@ -22,7 +23,7 @@ const db = getDb();
 async function ensureDefaultDirectory(): Promise<void> {
   try {
     const result = await loadDefaultDirectoryOnce(db, () => fetchPack(browser.runtime.getURL(DEFAULT_PACK_FILE)));
-    if (result === 'loaded') await refreshAllTabs();
+    if (result === 'loaded') await directoryMoved();
   } catch (err) {
     console.error('Radar ES: the default directory could not be loaded', err);
   }
@@ -60,6 +61,22 @@ async function refreshAllTabs(): Promise<void> {
   await Promise.all(tabs.map((t) => (t.id !== undefined && t.url ? decide(t.id, t.url) : undefined)));
 }
 
+/**
+ * The directory changed: every open tab's badge is decided again, once per revision however many
+ * tell of it (this worker's own follower, and each open extension page that follows the log).
+ */
+let decidedAt: number | undefined;
+async function directoryMoved(): Promise<void> {
+  const revision = await readDirectoryRevision(db);
+  if (revision === decidedAt) return;
+  decidedAt = revision;
+  await refreshAllTabs();
+}
+
+// While this worker runs it follows the directory itself (a register check it accepted, a write in
+// a page); extension pages tell it of changes made while it was stopped.
+followDirectory(db, () => void directoryMoved());
+
 function isOwnPage(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL(''));
 }
@@ -78,7 +95,7 @@ async function handleRequest(msg: PageRequest): Promise<unknown> {
     case 'ping':
       return { type: 'pong', version: browser.runtime.getManifest().version };
     case 'directory-changed':
-      await refreshAllTabs();
+      await directoryMoved();
       return { ok: true };
     case 'tab-state':
     case 'scan-tab': {

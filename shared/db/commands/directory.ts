@@ -1,7 +1,8 @@
 import type { RadarDB } from '../database.ts';
 import type { Entity } from '../../model/types.ts';
 import { matchKeys } from '../../model/merge.ts';
-import { bumpDirectoryRevision, getSetting } from './settings.ts';
+import { bumpDirectoryRevision, readDirectoryRevision } from '../directoryLog.ts';
+import { getSetting } from './settings.ts';
 
 /** Entities as stored: with their match keys, so identifier lookups and merges use one index. */
 export function withKeys(entity: Entity): Entity {

@@ -7,7 +7,7 @@ import { matchKeys } from '../../model/merge.ts';
 import type { Entity } from '../../model/types.ts';
 import { nowIso } from '../ids.ts';
 import { withKeys } from './directory.ts';
-import { bumpDirectoryRevision } from './settings.ts';
+import { bumpDirectoryRevision } from '../directoryLog.ts';
 
 export type OwnEntityResult =
   | { ok: true; entity: Entity }

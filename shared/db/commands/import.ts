@@ -13,7 +13,7 @@ import type { ImportCounts, ImportPlan, PlanOptions } from '../../io/import/plan
 import type { Entity, ImportRecord, Source } from '../../model/types.ts';
 import { newId, nowIso } from '../ids.ts';
 import { withKeys } from './directory.ts';
-import { bumpDirectoryRevision, getSetting } from './settings.ts';
+import { bumpDirectoryRevision, readDirectoryRevision } from '../directoryLog.ts';
 
 /** Entities per write transaction: 5–10k per transaction was the fastest shape measured (NOTES.md). */
 export const IMPORT_CHUNK = 5000;
@@ -72,7 +72,7 @@ export async function planFromDb(
   parsed: ParsedImport,
   opts: { source: Source; now: string; mapping?: (Field | null)[]; buildMany?: PlanOptions['buildMany'] },
 ): Promise<DbPlan> {
-  const revision = await getSetting(db, 'directoryRevision');
+  const revision = await readDirectoryRevision(db);
   const existingIds = new Set<string>();
   const plan = await planParsed(parsed, {
     ...opts,
@@ -132,9 +132,12 @@ export async function importPlan(
         const keys = plan.keysById?.get(e.id);
         return keys ? { ...e, keys } : withKeys(e);
       });
+      // Every chunk but the last says more follows, so followers of the directory (the search
+      // index) re-index once at the end instead of after every chunk.
+      const continues = written + chunk.length < total;
       await db.transaction('rw', db.entities, db.settings, async () => {
         await db.entities.bulkPut(rows);
-        await bumpDirectoryRevision(db, rows.map((e) => e.id));
+        await bumpDirectoryRevision(db, rows.map((e) => e.id), { continues });
       });
       for (const e of chunk) committed[plan.existingIds?.has(e.id) ? 'merged' : 'added']++;
       written += chunk.length;
@@ -144,6 +147,10 @@ export async function importPlan(
     failure = err;
   }
   const cancelled = written < total;
+  // A write cut short still ends in the log: followers waiting for its last chunk are told now.
+  if (cancelled && written > 0) {
+    await db.transaction('rw', db.settings, () => bumpDirectoryRevision(db, [])).catch(() => undefined);
+  }
   const counts: ImportCounts = cancelled
     ? { ...committed, unchanged: plan.counts.unchanged, rejected: plan.counts.rejected }
     : { ...plan.counts };

@@ -8,7 +8,7 @@ import type { ContactList, Entity, ImportRecord, Interaction, Note, Person, Save
 import type { ImportWrites, MyData } from '../../io/share/importPreview.ts';
 import type { ListPackage } from '../../io/share/listPackage.ts';
 import { withKeys } from './directory.ts';
-import { bumpDirectoryRevision } from './settings.ts';
+import { bumpDirectoryRevision } from '../directoryLog.ts';
 import { newId, nowIso } from '../ids.ts';
 
 /** Everything any export format needs about a set of entities, read in one consistent snapshot. */

@@ -1,5 +1,5 @@
 import type { RadarDB } from '../database.ts';
-import { bumpDirectoryRevision } from './settings.ts';
+import { bumpDirectoryRevision } from '../directoryLog.ts';
 
 /**
  * Deletes everything the user made: saved, lists, persons, notes, flags, interactions, own

@@ -7,7 +7,7 @@ import { addToList, createList } from '../../../shared/db/commands/lists.ts';
 import { addNote } from '../../../shared/db/commands/notes.ts';
 import { flagEntityOrPage } from '../../../shared/db/commands/flags.ts';
 import { saveEntity } from '../../../shared/db/commands/saved.ts';
-import { getSetting } from '../../../shared/db/commands/settings.ts';
+import { readDirectoryRevision } from '../../../shared/db/directoryLog.ts';
 import { findExistingMany, importPlan, listImports, planFromDb, type ImportProgress } from '../../../shared/db/commands/import.ts';
 import { parseImportFile } from '../../../shared/io/import/index.ts';
 import type { Source } from '../../../shared/model/types.ts';
@@ -70,28 +70,28 @@ describe('importPlan', () => {
     expect(await listImports(db)).toEqual([record]);
 
     const before = await db.entities.toArray();
-    const revision = await getSetting(db, 'directoryRevision');
+    const revision = await readDirectoryRevision(db);
     const again = await planCsv(OFFICE_CSV, 'lista.csv', later);
     expect(again.counts).toEqual({ added: 0, merged: 0, unchanged: 3, rejected: 2 });
     expect(again.toWrite).toEqual([]);
     const second = await importPlan(db, again, { fileName: 'lista.csv', format: 'csv' });
     expect(second.counts).toEqual({ added: 0, merged: 0, unchanged: 3, rejected: 2 });
     expect(await db.entities.toArray()).toEqual(before);
-    expect(await getSetting(db, 'directoryRevision')).toBe(revision);
+    expect(await readDirectoryRevision(db)).toBe(revision);
     expect((await listImports(db)).map((r) => r.id)).toEqual([second.id, record.id]);
   });
 
   it('writes in chunks, one transaction and one directory revision each, reporting progress', async () => {
     const plan = await planCsv(manyRows(5));
     const progress: ImportProgress[] = [];
-    const start = await getSetting(db, 'directoryRevision');
+    const start = await readDirectoryRevision(db);
     await importPlan(db, plan, { fileName: 'a.csv', format: 'csv', chunkSize: 2, onProgress: (p) => progress.push(p) });
     expect(progress).toEqual([
       { written: 2, total: 5 },
       { written: 4, total: 5 },
       { written: 5, total: 5 },
     ]);
-    expect(await getSetting(db, 'directoryRevision')).toBe(start + 3);
+    expect(await readDirectoryRevision(db)).toBe(start + 3);
     expect(await db.entities.count()).toBe(5);
   });
 
@@ -194,6 +194,6 @@ describe('findExistingMany', () => {
     const plan = await planCsv(manyRows(4).replace(/Kraków/g, 'Kraków Nowa Huta'), 'b.csv', later);
     expect(plan.counts).toEqual({ added: 1, merged: 3, unchanged: 0, rejected: 0 });
     expect([...plan.existingIds].sort()).toEqual(['krs:0000000001', 'krs:0000000002', 'krs:0000000003']);
-    expect(plan.revision).toBe(await getSetting(db, 'directoryRevision'));
+    expect(plan.revision).toBe(await readDirectoryRevision(db));
   });
 });
