@@ -8,7 +8,8 @@ import { addNote } from '../../../shared/db/commands/notes.ts';
 import { flagEntityOrPage } from '../../../shared/db/commands/flags.ts';
 import { saveEntity } from '../../../shared/db/commands/saved.ts';
 import { readDirectoryRevision } from '../../../shared/db/directoryLog.ts';
-import { findExistingMany, importPlan, listImports, planFromDb, type ImportProgress } from '../../../shared/db/commands/import.ts';
+import { importPlan, listImports, planFromDb, type ImportProgress } from '../../../shared/db/commands/import.ts';
+import { findByKeys } from '../../../shared/db/queries.ts';
 import { parseImportFile } from '../../../shared/io/import/index.ts';
 import type { Source } from '../../../shared/model/types.ts';
 import { cp1250 } from '../io-import/cp1250.ts';
@@ -178,12 +179,12 @@ describe('importPlan', () => {
   });
 });
 
-describe('findExistingMany', () => {
+describe('findByKeys', () => {
   it('answers every row across lookup chunks, by any of its keys', async () => {
     // More rows than one lookup query takes (2000), so the answer is stitched from two.
     await importPlan(db, await planCsv(manyRows(2050)), { fileName: 'a.csv', format: 'csv' });
     const keys = Array.from({ length: 2100 }, (_, i) => [`nip:0000000000`, `krs:${String(i + 1).padStart(10, '0')}`]);
-    const found = await findExistingMany(db, keys);
+    const found = await findByKeys(db, keys);
     expect(found.length).toBe(2100);
     expect(found.slice(0, 2050).every((e, i) => e?.krs === String(i + 1).padStart(10, '0'))).toBe(true);
     expect(found.slice(2050).every((e) => e === undefined)).toBe(true);
