@@ -64,7 +64,8 @@ export default defineConfig(({ mode }) => {
         projects: [
           {
             plugins: [svelte()],
-            test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', setupFiles: ['tests/unit/setup.ts'] },
+            // Property tests run thousands of cases: on a loaded 2-core machine they need more than vitest's 5 s.
+            test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', setupFiles: ['tests/unit/setup.ts'], testTimeout: 30_000 },
           },
           {
             test: {
