@@ -3,12 +3,10 @@
 // background follows the log itself while it runs; this covers the times it was stopped (MV3 stops
 // an idle service worker after 30 s) and wakes it. It re-decides once per revision, however many
 // pages tell it.
-import browser from 'webextension-polyfill';
 import type { RadarDB } from '../shared/db/database.ts';
 import { followDirectory } from '../shared/db/directoryLog.ts';
+import { notify } from '../shared/messages/client.ts';
 
 export function tellBackgroundOfDirectoryChanges(db: RadarDB): () => void {
-  return followDirectory(db, () => {
-    browser.runtime.sendMessage({ type: 'directory-changed' }).catch(() => {});
-  });
+  return followDirectory(db, () => notify({ type: 'directory-changed' }));
 }

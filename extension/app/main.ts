@@ -8,6 +8,7 @@ import type { Platform } from '../../spa/platform.ts';
 import { DEFAULT_PACK_FILE } from '../../shared/io/fetchPack.ts';
 import { getDb } from '../../shared/db/database.ts';
 import { tellBackgroundOfDirectoryChanges } from '../followDirectory.ts';
+import { send } from '../../shared/messages/client.ts';
 
 const ORIGINS = ['http://*/*', 'https://*/*'];
 
@@ -17,7 +18,7 @@ const platform: Platform = {
   async setAutoScan(enabled) {
     // Asked from the user's click on the setting, as the permission prompt requires.
     if (enabled && !(await browser.permissions.request({ origins: ORIGINS }))) return false;
-    const ok = (await browser.runtime.sendMessage({ type: 'set-auto-scan', enabled })) as { ok: boolean };
+    const ok = await send({ type: 'set-auto-scan', enabled });
     // Giving the access back is a courtesy: scanning already stopped, and the browser refuses to
     // remove access it granted by policy or at install.
     if (!enabled) await browser.permissions.remove({ origins: ORIGINS }).catch(() => false);

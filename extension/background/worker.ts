@@ -1,14 +1,14 @@
 // The background service worker: page matching (badge), on-demand scans, the context menu and the
 // first load of the default directory. MV3 stops idle workers at any time, so nothing here relies
 // on memory surviving: every decision reads the store (one indexed lookup).
-import browser, { type Runtime } from 'webextension-polyfill';
+import browser from 'webextension-polyfill';
 import { getDb } from '../../shared/db/database.ts';
 import { loadDefaultDirectoryOnce } from '../../shared/db/commands/directory.ts';
 import { setSettings } from '../../shared/db/commands/settings.ts';
 import { followDirectory, readDirectoryRevision } from '../../shared/db/directoryLog.ts';
 import { DEFAULT_PACK_FILE, fetchPack } from '../../shared/io/fetchPack.ts';
-import { parseBackgroundMessage } from '../../shared/messages/validate.ts';
-import type { PageRequest, TabState } from '../../shared/messages/protocol.ts';
+import type { TabState } from '../../shared/messages/protocol.ts';
+import { handle } from './dispatch.ts';
 import type { PageHints } from '../../shared/model/types.ts';
 import { clearBadge, showHints, showKnown } from './badge.ts';
 import { deliverHints, scanTab } from './scanTab.ts';
@@ -77,53 +77,34 @@ async function directoryMoved(): Promise<void> {
 // a page); extension pages tell it of changes made while it was stopped.
 followDirectory(db, () => void directoryMoved());
 
-function isOwnPage(sender: Runtime.MessageSender): boolean {
-  return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL(''));
-}
+handle('page-hints', async ({ hints }, sender) => {
+  // The dispatcher let it through only from our content script in a tab's top frame.
+  const tabId = sender.tab!.id!;
+  deliverHints(tabId, hints);
+  await decide(tabId, sender.tab!.url ?? sender.url, hints);
+  return { ok: true };
+});
 
-function isOwnContentScript(sender: Runtime.MessageSender): boolean {
-  return (
-    sender.id === browser.runtime.id &&
-    sender.tab?.id !== undefined &&
-    sender.frameId === 0 &&
-    /^https?:/.test(sender.url ?? '')
-  );
-}
+handle('ping', async () => ({ type: 'pong', version: browser.runtime.getManifest().version }));
 
-async function handleRequest(msg: PageRequest): Promise<unknown> {
-  switch (msg.type) {
-    case 'ping':
-      return { type: 'pong', version: browser.runtime.getManifest().version };
-    case 'directory-changed':
-      await directoryMoved();
-      return { ok: true };
-    case 'tab-state':
-    case 'scan-tab': {
-      const tab = await browser.tabs.get(msg.tabId);
-      const hints = msg.type === 'scan-tab' ? await scanTab(msg.tabId) : undefined;
-      const state: TabState = { tabId: msg.tabId, scannable: hints !== undefined, ...(await decide(msg.tabId, tab.url, hints)) };
-      return state;
-    }
-    case 'set-auto-scan': {
-      const ok = await syncAutoScan(msg.enabled);
-      // The setting follows what is registered, so the settings page shows the truth.
-      if (ok) await setSettings(db, { autoScan: msg.enabled });
-      return { ok };
-    }
-  }
-}
+handle('directory-changed', async () => {
+  await directoryMoved();
+  return { ok: true };
+});
 
-browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
-  const msg = parseBackgroundMessage(raw);
-  if (!msg) return undefined; // not ours: ignored, never answered
-  if (msg.type === 'page-hints') {
-    if (!isOwnContentScript(sender)) return undefined;
-    const tabId = sender.tab!.id!;
-    deliverHints(tabId, msg.hints);
-    return decide(tabId, sender.tab!.url ?? sender.url, msg.hints).then(() => ({ ok: true }));
-  }
-  if (!isOwnPage(sender)) return undefined;
-  return handleRequest(msg);
+async function tabState(tabId: number, scan: boolean): Promise<TabState> {
+  const tab = await browser.tabs.get(tabId);
+  const hints = scan ? await scanTab(tabId) : undefined;
+  return { tabId, scannable: hints !== undefined, ...(await decide(tabId, tab.url, hints)) };
+}
+handle('tab-state', ({ tabId }) => tabState(tabId, false));
+handle('scan-tab', ({ tabId }) => tabState(tabId, true));
+
+handle('set-auto-scan', async ({ enabled }) => {
+  const ok = await syncAutoScan(enabled);
+  // The setting follows what is registered, so the settings page shows the truth.
+  if (ok) await setSettings(db, { autoScan: enabled });
+  return { ok };
 });
 
 browser.tabs.onUpdated.addListener((tabId, change, tab) => {

@@ -61,6 +61,8 @@ describe('a change to the directory reaches open tabs and the search', () => {
     const directory = await ext.open('app.html#/directory');
     await directory.getByTestId('directory-count').waitFor({ timeout: 15_000 });
     expect(await searchFor(directory, 'pracownia zwykla')).toEqual([]);
+    const count = async () => Number((await directory.getByTestId('directory-count').textContent())?.replace(/\D/g, ''));
+    const before = await count();
 
     const app = await ext.open('app.html#/add');
     await stopWorker(app); // the background is asleep when the user saves
@@ -72,6 +74,7 @@ describe('a change to the directory reaches open tabs and the search', () => {
     await until(async () => (await ext.badge(site.tab)) === 'ES', 'the badge of the site after the entity was added');
     expect(await ext.title(site.tab)).toMatch(/Pracownia Zwykła/);
     await until(async () => (await searchFor(directory, 'pracownia zwykla')).includes('Pracownia Zwykła'), 'the new entity in the open directory');
+    expect(await count()).toBe(before + 1);
 
     await app.getByRole('button', { name: 'Edytuj dane' }).click();
     const edit = app.getByRole('region', { name: 'Edycja danych podmiotu' });

@@ -10,8 +10,15 @@ import { SearchIndex } from '../../../shared/search/search-index.ts';
 import type { WorkerReply, WorkerRequest } from './searchProtocol.ts';
 
 class SearchService {
-  /** The current index; null until the first one is loaded. */
-  index = $state.raw<SearchIndex | null>(null);
+  #index = $state.raw<SearchIndex | null>(null);
+  /**
+   * The current index; null until the first one is loaded. Patched in place, so whoever reads it
+   * (its size, a search) also depends on `version` and reads again after a patch.
+   */
+  get index(): SearchIndex | null {
+    void this.version;
+    return this.#index;
+  }
   /** Directory revision the index was built from. */
   revision = $state(-1);
   /** An index for a newer revision is being made. */
@@ -67,7 +74,7 @@ class SearchService {
       this.send({ type: 'cache' });
       return;
     }
-    if (this.index && !this.building && update.changed !== 'bulk' && update.from === this.revision) {
+    if (this.#index && !this.building && update.changed !== 'bulk' && update.from === this.revision) {
       void this.patch(update.changed, update.from, update.to);
     } else {
       this.request();
@@ -80,7 +87,7 @@ class SearchService {
    */
   private async patch(ids: string[], from: number, to: number): Promise<void> {
     const entities = await this.db!.entities.bulkGet(ids);
-    const index = this.index;
+    const index = this.#index;
     if (!index || this.building || this.revision !== from) return this.request();
     ids.forEach((id, i) => {
       const entity = entities[i];
@@ -132,7 +139,7 @@ class SearchService {
     }
     this.retried = false;
     this.error = '';
-    this.index = index;
+    this.#index = index;
     this.revision = reply.revision;
     if (!reply.final) return; // a fresher index follows from the same request
     this.building = false;
