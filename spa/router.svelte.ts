@@ -25,7 +25,7 @@ if (typeof window !== 'undefined') {
 }
 
 export function href(name: Route['name'], id?: string, query?: Record<string, string | string[] | undefined>): string {
-  let h = `#/${name}${id !== undefined ? `/${encodeURIComponent(id)}` : ''}`;
+  const h = `#/${name}${id !== undefined ? `/${encodeURIComponent(id)}` : ''}`;
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(query ?? {})) {
     if (Array.isArray(v)) v.forEach((x) => q.append(k, x));

@@ -10,15 +10,19 @@ interface Runtime {
   sendMessage(message: unknown): Promise<unknown>;
 }
 
+// Read as free names, not as properties of globalThis: a harness that runs the content script with
+// a `chrome` of its own (the benchmark's page scan) hands it in as a parameter.
+declare const browser: { runtime?: Runtime } | undefined;
+declare const chrome: { runtime?: Runtime } | undefined;
+
 function runtime(): Runtime | undefined {
-  const g = globalThis as { browser?: { runtime?: Runtime }; chrome?: { runtime?: Runtime } };
-  const rt = g.browser?.runtime ?? g.chrome?.runtime;
-  return rt?.id ? rt : undefined;
+  const rt = (typeof browser !== 'undefined' ? browser?.runtime : undefined) ?? (typeof chrome !== 'undefined' ? chrome?.runtime : undefined);
+  return typeof rt?.sendMessage === 'function' ? rt : undefined;
 }
 
 /** True inside the extension (its pages and its content script). */
 export function inExtension(): boolean {
-  return runtime() !== undefined;
+  return !!runtime()?.id;
 }
 
 /**

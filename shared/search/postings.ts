@@ -174,7 +174,10 @@ export class TermPostings {
       if (base === term) {
         for (let q = start[i]; q < start[i + 1]; q++) {
           const to = remap[docs[q]];
-          if (to >= 0) (newDocs[p] = to), (newMasks[p++] = masks[q]);
+          if (to >= 0) {
+            newDocs[p] = to;
+            newMasks[p++] = masks[q];
+          }
         }
         i++;
       }
@@ -182,7 +185,10 @@ export class TermPostings {
         const list = delta.get(term)!;
         for (let q = 0; q < list.length; q++) {
           const to = remap[list.docs[q]];
-          if (to >= 0) (newDocs[p] = to), (newMasks[p++] = list.masks[q]);
+          if (to >= 0) {
+            newDocs[p] = to;
+            newMasks[p++] = list.masks[q];
+          }
         }
         j++;
       }

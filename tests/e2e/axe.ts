@@ -21,7 +21,6 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(readFileSync(AXE_PATH, 'utf8'));
   }
   const violations = await page.evaluate(async () => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const axe = (globalThis as any).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return (result.violations as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[]).map((v) => ({

@@ -237,5 +237,4 @@ export async function until<T>(fn: () => Promise<T> | T, what: string, timeoutMs
 export { requireBuild };
 
 // Callbacks given to evaluate() run in the browser, where `chrome` exists; typed loosely here.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const chrome = (globalThis as any).chrome;

@@ -1,7 +1,7 @@
 import type { RadarDB } from '../database.ts';
 import type { Entity } from '../../model/types.ts';
 import { matchKeys } from '../../model/merge.ts';
-import { bumpDirectoryRevision, readDirectoryRevision } from '../directoryLog.ts';
+import { bumpDirectoryRevision } from '../directoryLog.ts';
 import { getSetting } from './settings.ts';
 import { deleteAttached, entitiesWithUserWork, entityTables } from '../entityTables.ts';
 

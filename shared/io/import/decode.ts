@@ -43,7 +43,7 @@ export function looksBinary(bytes: Uint8Array): boolean {
 
 // A runtime built without full ICU has no Windows-1250 decoder and throws RangeError: say so
 // plainly instead of failing somewhere deeper.
-function decoderFor(encoding: 'utf-8' | 'windows-1250'): TextDecoder {
+function decoderFor(encoding: 'utf-8' | 'windows-1250'): InstanceType<typeof TextDecoder> {
   try {
     return new TextDecoder(encoding);
   } catch {

@@ -11,8 +11,16 @@ import type { CheckOutcome, RegisterId, RegisterRecord } from './types.ts';
 
 type Json = Parameters<typeof krsExtractToDraft>[0];
 
+/** What a register request asks of fetch: JSON, no cookies, never from the HTTP cache, a time limit. */
+export interface RegisterRequestInit {
+  headers: Record<string, string>;
+  credentials: 'omit';
+  cache: 'no-store';
+  signal: AbortSignal;
+}
+
 export interface CheckDeps {
-  fetch: (url: string, init: RequestInit) => Promise<Response>;
+  fetch: (url: string, init: RegisterRequestInit) => Promise<Response>;
   /** Resolves when the register may be asked again (the polite rate). */
   turn: (register: RegisterId) => Promise<void>;
   /** navigator.onLine: a failed request while offline waits for the network instead of counting. */

@@ -113,7 +113,7 @@ export function decodeQuotedPrintable(value: string, charset = 'utf-8'): string 
     if (hex) bytes.push(parseInt(hex, 16));
     else bytes.push(...encoder.encode(other));
   }
-  let decoder: TextDecoder;
+  let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(charset);
   } catch {
