@@ -282,4 +282,27 @@ export interface PageHints {
   phrases: string[];
   title?: string;
   siteName?: string;
+  /** What the page states about its organisation, unchecked (shared/model/pageFacts.ts). */
+  facts?: RawPageFacts;
+}
+
+/**
+ * Raw statements of a page about the organisation behind it, as the content script read them:
+ * strings only, capped, checked by the popup before anything is shown (shared/model/foundFacts.ts).
+ */
+export interface RawPageFacts {
+  names: string[];
+  legalNames: string[];
+  emails: string[];
+  phones: string[];
+  /** `url` and `sameAs` of structured data. */
+  urls: string[];
+  /** `vatID` / `taxID`. */
+  taxIds: string[];
+  /** Structured postal addresses. */
+  addresses: { street?: string; postalCode?: string; city?: string }[];
+  /** Free-text addresses: <address> elements, footers, an address given as text. */
+  places: string[];
+  /** Names with a legal form found in the text ("Spółdzielnia Socjalna „Serwis”"). */
+  namePhrases: string[];
 }
