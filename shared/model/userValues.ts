@@ -151,6 +151,13 @@ export function keepUserValues(merged: Entity, existing: Entity, incoming: Entit
     applyUserValue(merged, uv);
   }
   merged.userValues = values;
+  // A field the user's values hold as it was keeps its provenance: a source whose value was not
+  // taken must not become the field's source (a re-import would otherwise rewrite every record).
+  for (const field of new Set(values.map((uv) => uv.field))) {
+    const before = isListField(field) ? existing[field] : scalarValue(existing, field);
+    const after = isListField(field) ? merged[field] : scalarValue(merged, field);
+    if (JSON.stringify(before) === JSON.stringify(after)) setFieldSource(merged, field, existing.fieldSources?.[field]);
+  }
 }
 
 /** The identifiers this entity had before the user corrected them: a source stating them still means this entity. */
