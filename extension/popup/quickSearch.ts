@@ -10,6 +10,8 @@ export interface QuickHit {
   name: string;
   legalForm: LegalForm;
   city?: string;
+  /** No known web site: the result offers "Find its site". */
+  noWebsite?: boolean;
 }
 
 export type QuickSearch = (query: string, limit: number) => { hits: QuickHit[]; total: number };
@@ -17,7 +19,7 @@ export type QuickSearch = (query: string, limit: number) => { hits: QuickHit[]; 
 export async function openQuickSearch(db: RadarDB): Promise<QuickSearch> {
   const docs = await db.entities.toArray();
   const index = SearchIndex.build(docs);
-  const byId = new Map<string, QuickHit>(docs.map((d) => [d.id, { id: d.id, name: d.name, legalForm: d.legalForm, city: d.address.city }]));
+  const byId = new Map<string, QuickHit>(docs.map((d) => [d.id, { id: d.id, name: d.name, legalForm: d.legalForm, city: d.address.city, ...(d.websites.length ? {} : { noWebsite: true }) }]));
   return (query, limit) => {
     if (!query.trim()) return { hits: [], total: 0 };
     const { ids, total } = index.search(query, { limit });
