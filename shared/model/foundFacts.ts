@@ -45,9 +45,12 @@ export function addressFromText(text: string): FoundFacts['address'] {
   return out;
 }
 
+/** Markup in a stated name or street ("<b>Serwis</b>", a planted <img onerror>) is dropped: text only. */
+const TAG = /<[^<>]{0,300}>/g;
+
 function checked(field: UserField, raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  const r = parseFieldValue(field, raw);
+  const r = parseFieldValue(field, raw.replace(TAG, ' '));
   return r.ok ? r.value : undefined;
 }
 

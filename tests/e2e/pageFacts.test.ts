@@ -190,7 +190,8 @@ describe('facts from the page, linked sites and corrections', () => {
     expect(await found.getByRole('button', { name: /NIP/ }).count()).toBe(0);
     expect(await found.locator('li').count()).toBeLessThanOrEqual(12);
     // The legal name it states differs from the entity's: offered alone, never in "add all".
-    expect(text).toContain('Spółdzielnia Socjalna <b onmouseover=alert(1)>Wroga</b>');
+    expect(text).toContain('Spółdzielnia Socjalna Wroga');
+    expect(text).not.toMatch(/<|onmouseover|onerror/);
     await found.getByRole('button', { name: /^Dodaj wszystkie brakujące/ }).click();
     await found.getByText(/^Dodano/).waitFor();
     const e = (await entities(app)).find((x) => x.id === target.id)!;
