@@ -223,6 +223,26 @@ describe('facts from the page, linked sites and corrections', () => {
     await app.screenshot({ path: '/tmp/shots-facts/entity-correction-pl.png', fullPage: true }).catch(() => undefined);
   });
 
+  it('a contact person’s e-mail and phone are used to contact an entity that has none of its own', async () => {
+    const e = await byName(app, 'Ogród Żyrafy');
+    // Ogród Żyrafy got e-mails from the hostile page above: take an entity with no contact data at all.
+    const bare = (await entities(app)).find((x) => !x.emails.length && !x.phones.length && x.id !== e.id)!;
+    await app.goto(`chrome-extension://${ext.id}/app.html#/entity/${encodeURIComponent(bare.id)}`);
+    const contact = app.getByTestId('contact-actions');
+    await contact.getByText('Brak danych kontaktowych').waitFor();
+    await app.getByRole('button', { name: 'Dodaj osobę' }).click();
+    const form = app.getByRole('form', { name: 'Osoba kontaktowa' });
+    await form.getByLabel('Imię i nazwisko').fill('Anna Nowak');
+    await form.getByLabel('E-mail').fill('anna.nowak@example.pl');
+    await form.getByLabel('Telefon').fill('600 700 800');
+    await form.getByRole('button', { name: 'Zapisz' }).click();
+    const mail = contact.getByTestId('mailto');
+    await mail.waitFor();
+    expect(await mail.getAttribute('href')).toMatch(/^mailto:anna\.nowak@example\.pl\?/);
+    expect(await contact.getByRole('link', { name: /^Zadzwoń: .*600 700 800 \(Anna Nowak\)$/ }).getAttribute('href')).toBe('tel:+48600700800');
+    expect(await contact.getByText('Brak danych kontaktowych').count()).toBe(0);
+  });
+
   it('the correction and the linked site travel in a shared list package and show in another profile as the sender’s', async () => {
     const alternatywy = await byName(app, 'Spółdzielnia Socjalna „ALTERNATYWY” (Dom Dziennego Pobytu dla Seniora)');
     const razem = await byName(app, RAZEM);
