@@ -4,13 +4,9 @@
 // Budget: it runs on pages the user opens, so it stays tiny (no Svelte, no Dexie).
 import { scanText } from '../../shared/model/scan.ts';
 import { addPlace, emptyFacts, MAX_PLACE_CHARS, MAX_SCRIPT_CHARS, MAX_SCRIPTS, readJsonLd, readLink, readNamePhrases } from '../../shared/model/pageFacts.ts';
-import type { PageHintsMessage } from '../../shared/messages/protocol.ts';
+import { send } from '../../shared/messages/client.ts';
 import type { RawPageFacts } from '../../shared/model/types.ts';
 import { pageText, textOf } from './pageText.ts';
-
-// The bare `chrome` namespace (also present in Firefox) instead of webextension-polyfill, which
-// would triple this file's size for one call.
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
 function meta(selector: string): string | undefined {
   const v = document.querySelector<HTMLMetaElement>(selector)?.content?.trim();
@@ -54,8 +50,7 @@ function scan(): void {
   hints.facts = readFacts(text);
   hints.title = (meta('meta[property="og:title"]') ?? document.title.trim().slice(0, 500)) || undefined;
   hints.siteName = meta('meta[property="og:site_name"]');
-  const message: PageHintsMessage = { type: 'page-hints', hints };
-  chrome.runtime.sendMessage(message).catch(() => {
+  send({ type: 'page-hints', hints }).catch(() => {
     // The worker may be restarting; the next scan (or the popup) will try again.
   });
 }

@@ -8,7 +8,7 @@ import type { Entity, UserValue } from '../../model/types.ts';
 import { applyUserValue } from '../../model/userValues.ts';
 import { nowIso } from '../ids.ts';
 import { withKeys } from './directory.ts';
-import { bumpDirectoryRevision } from './settings.ts';
+import { bumpDirectoryRevision } from '../directoryLog.ts';
 
 export type LinkSiteResult =
   | { ok: true; entity: Entity; siteKey: string }

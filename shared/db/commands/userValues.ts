@@ -8,7 +8,7 @@ import type { Entity, Source, UserField, UserValue } from '../../model/types.ts'
 import { applyUserValue, isListField, scalarValue } from '../../model/userValues.ts';
 import { nowIso } from '../ids.ts';
 import { withKeys } from './directory.ts';
-import { bumpDirectoryRevision } from './settings.ts';
+import { bumpDirectoryRevision } from '../directoryLog.ts';
 
 /** One value to write: the new value (raw text, validated here) and/or the value it replaces. */
 export interface UserValueInput {

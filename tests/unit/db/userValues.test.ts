@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RadarDB } from '../../../shared/db/database.ts';
 import { importPlan, planFromDb } from '../../../shared/db/commands/import.ts';
 import { linkSiteToEntity } from '../../../shared/db/commands/linkSite.ts';
-import { readDirectoryChanges } from '../../../shared/db/commands/settings.ts';
+import { readDirectoryChanges } from '../../../shared/db/directoryLog.ts';
 import { listCorrections, pickLaterValue, writeUserValues } from '../../../shared/db/commands/userValues.ts';
 import { findEntityForUrl } from '../../../shared/db/queries.ts';
 import { parseImportFile } from '../../../shared/io/import/index.ts';
