@@ -3,17 +3,51 @@
 // page (no window.postMessage handler), so a page cannot talk to the extension through it.
 // Budget: it runs on pages the user opens, so it stays tiny (no Svelte, no Dexie).
 import { scanText } from '../../shared/model/scan.ts';
+import { addPlace, emptyFacts, MAX_PLACE_CHARS, MAX_SCRIPT_CHARS, MAX_SCRIPTS, readJsonLd, readLink, readNamePhrases } from '../../shared/model/pageFacts.ts';
 import { send } from '../../shared/messages/client.ts';
-import { pageText } from './pageText.ts';
+import type { RawPageFacts } from '../../shared/model/types.ts';
+import { pageText, textOf } from './pageText.ts';
 
 function meta(selector: string): string | undefined {
   const v = document.querySelector<HTMLMetaElement>(selector)?.content?.trim();
   return v ? v.slice(0, 500) : undefined;
 }
 
+/** Links a page may have by the hundred (a directory of e-mails): the first ones are the page's own. */
+const MAX_LINKS = 100;
+
+/**
+ * What the page states about its organisation: one native selector pass picks the JSON-LD scripts
+ * (only `type="application/ld+json"`: never a script's code), mailto:/tel: links, <address> and
+ * footers; their text is read with the same capped walker as the page text.
+ */
+function readFacts(text: string): RawPageFacts {
+  const facts = emptyFacts();
+  const jsonLd: string[] = [];
+  const links: string[] = [];
+  const found = document.querySelectorAll('script[type="application/ld+json" i],a[href^="mailto:" i],a[href^="tel:" i],address,footer');
+  for (const el of found) {
+    const name = el.localName;
+    if (name === 'script') {
+      // The text node's data, its length checked before anything copies or parses it.
+      const data = el.childNodes.length === 1 ? (el.firstChild as CharacterData).data : '';
+      if (jsonLd.length < MAX_SCRIPTS && data.length <= MAX_SCRIPT_CHARS) jsonLd.push(data);
+    } else if (name === 'a') {
+      if (links.length < MAX_LINKS) links.push(el.getAttribute('href') ?? '');
+    } else addPlace(facts, textOf(el, MAX_PLACE_CHARS));
+  }
+  // Structured data first: what it states is listed before what links and text add.
+  readJsonLd(jsonLd, facts);
+  for (const href of links) readLink(href, facts);
+  readNamePhrases(text, facts);
+  return facts;
+}
+
 function scan(): void {
   // Text nodes' text (as textContent, not innerText: no layout), only the first and last ~100 KB.
-  const hints = scanText(document.body ? pageText(document.body) : '');
+  const text = document.body ? pageText(document.body) : '';
+  const hints = scanText(text);
+  hints.facts = readFacts(text);
   hints.title = (meta('meta[property="og:title"]') ?? document.title.trim().slice(0, 500)) || undefined;
   hints.siteName = meta('meta[property="og:site_name"]');
   send({ type: 'page-hints', hints }).catch(() => {

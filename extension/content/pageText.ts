@@ -52,3 +52,8 @@ export function pageText(body: HTMLElement, head = HEAD_CHARS, tail = TAIL_CHARS
   const end = back.parts.reverse().join('');
   return joinCapped(front.parts.join('').slice(0, head), end.slice(end.length - tail));
 }
+
+/** The visible text of one element (an <address>, a footer), reading no more than `limit` characters. */
+export function textOf(root: Node, limit: number): string {
+  return collect(root, limit, false).parts.join('').slice(0, limit);
+}

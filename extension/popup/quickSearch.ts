@@ -16,6 +16,8 @@ export interface QuickHit {
   name: string;
   legalForm: LegalForm;
   city?: string;
+  /** No known web site: the result offers "Find its site". */
+  noWebsite?: boolean;
 }
 
 export type QuickSearch = (query: string, limit: number) => Promise<{ hits: QuickHit[]; total: number }>;
@@ -61,7 +63,7 @@ export async function openQuickSearch(db: RadarDB): Promise<QuickSearch> {
     const entities = await db.entities.bulkGet(ids);
     const hits = entities
       .filter((e) => e !== undefined)
-      .map((e) => ({ id: e.id, name: e.name, legalForm: e.legalForm, city: e.address.city }));
+      .map((e) => ({ id: e.id, name: e.name, legalForm: e.legalForm, city: e.address.city, ...(e.websites.length ? {} : { noWebsite: true }) }));
     return { hits, total };
   };
 }

@@ -3,7 +3,8 @@
 // and no other (no `__proto__`, `constructor` or extra keys), each of the right type; strings and
 // lists are capped so a hostile page cannot make the background hold megabytes. Who may send
 // which request is decided from the browser's sender record (`senderKind`, then `SENDERS`).
-import type { PageHints } from '../model/types.ts';
+import type { PageHints, RawPageFacts } from '../model/types.ts';
+import { MAX_FACT_CHARS, MAX_FACTS, MAX_PLACE_CHARS, MAX_PLACES } from '../model/pageFacts.ts';
 import { SENDERS, type Request, type RequestType, type SenderKind } from './protocol.ts';
 
 const MAX_ITEMS = 50;
@@ -38,8 +39,32 @@ function isOptionalString(v: unknown, maxLen = MAX_LEN): boolean {
 
 const HINT_LISTS = ['nips', 'regons', 'krs', 'emails', 'phones', 'phrases'] as const;
 
+const FACT_LISTS = ['names', 'legalNames', 'emails', 'phones', 'urls', 'taxIds', 'namePhrases'] as const;
+const ADDRESS_PARTS = ['street', 'postalCode', 'city'] as const;
+
+function isAddress(a: unknown): boolean {
+  return (
+    isPlainObject(a) &&
+    hasOnlyKeys(a, [], ADDRESS_PARTS) &&
+    Object.values(a).every((x) => x === undefined || (typeof x === 'string' && x.length <= MAX_FACT_CHARS))
+  );
+}
+
+/** A page's raw facts: exactly the lists the content script sends, each capped as it caps them. */
+export function isRawPageFacts(v: unknown): v is RawPageFacts {
+  if (!isPlainObject(v) || !hasOnlyKeys(v, [...FACT_LISTS, 'places', 'addresses'])) return false;
+  return (
+    FACT_LISTS.every((k) => isStringArray(v[k], MAX_FACT_CHARS) && (v[k] as string[]).length <= MAX_FACTS) &&
+    isStringArray(v.places, MAX_PLACE_CHARS) &&
+    v.places.length <= MAX_PLACES &&
+    Array.isArray(v.addresses) &&
+    v.addresses.length <= 5 &&
+    v.addresses.every(isAddress)
+  );
+}
+
 export function isPageHints(v: unknown): v is PageHints {
-  if (!isPlainObject(v) || !hasOnlyKeys(v, HINT_LISTS, ['title', 'siteName'])) return false;
+  if (!isPlainObject(v) || !hasOnlyKeys(v, HINT_LISTS, ['title', 'siteName', 'facts'])) return false;
   return (
     isStringArray(v.nips, 10, DIGITS) &&
     isStringArray(v.regons, 14, DIGITS) &&
@@ -48,7 +73,8 @@ export function isPageHints(v: unknown): v is PageHints {
     isStringArray(v.phones, 40) &&
     isStringArray(v.phrases, 80) &&
     isOptionalString(v.title, 500) &&
-    isOptionalString(v.siteName, 500)
+    isOptionalString(v.siteName, 500) &&
+    (v.facts === undefined || isRawPageFacts(v.facts))
   );
 }
 

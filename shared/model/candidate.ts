@@ -7,6 +7,7 @@ import { entityIdFor, MAX_NAME_LENGTH, setFields } from './entity.ts';
 import { fold } from './fold.ts';
 import { isValidNip, isValidRegon } from './identifiers.ts';
 import type { Entity, LegalForm, PageHints } from './types.ts';
+import { checkFacts, nameFromFacts, structuredNip } from './foundFacts.ts';
 import { parseLegalForm } from './vocab.ts';
 
 /** Separators sites put between the page name and the site name in a title. */
@@ -92,9 +93,16 @@ export interface CandidateEdits {
 }
 
 /** The name a candidate from this page would get before the user edits it. */
-export function suggestedName(hints: Pick<PageHints, 'title' | 'siteName'>, pageUrl: string): string {
-  const name = cleanPageTitle(hints.title) || oneLine(hints.siteName) || (normalizeWebsite(pageUrl)?.siteKey ?? '');
+export function suggestedName(hints: Pick<PageHints, 'title' | 'siteName'> & Partial<PageHints>, pageUrl: string): string {
+  // The page's own statement of its name (structured data's legal name, a name with a legal form in
+  // the text) before its title, which often names the page rather than the organisation.
+  const stated = hints.facts ? nameFromFacts(checkFacts(withLists(hints)), withLists(hints)) : undefined;
+  const name = stated || cleanPageTitle(hints.title) || oneLine(hints.siteName) || (normalizeWebsite(pageUrl)?.siteKey ?? '');
   return name.slice(0, MAX_NAME_LENGTH);
+}
+
+function withLists(h: Partial<PageHints>): PageHints {
+  return { nips: [], regons: [], krs: [], emails: [], phones: [], phrases: [], ...h };
 }
 
 /**
@@ -106,7 +114,8 @@ export function candidateFromPage(hints: PageHints, pageUrl: string, now: string
   const suggested = suggestedName(hints, pageUrl);
   const edited = oneLine(edits.name).slice(0, MAX_NAME_LENGTH);
   const name = edited || suggested;
-  const nip = hints.nips.find(isValidNip);
+  const found = checkFacts(hints);
+  const nip = structuredNip(hints) ?? hints.nips.find(isValidNip);
   const regon = hints.regons.find(isValidRegon);
   const krs = hints.krs.find((k) => /^\d{10}$/.test(k) && !/^0+$/.test(k));
 
@@ -118,12 +127,13 @@ export function candidateFromPage(hints: PageHints, pageUrl: string, now: string
     id: entityIdFor({ krs, nip, regon, name }),
     name,
     legalForm: legalFormOf(name, hints.phrases),
-    address: {},
+    // The town and postal code from the page's postal address (structured data, else its footer).
+    address: { ...found.address },
     domains: own ? [site.siteKey] : [],
     // On a shared platform (a Facebook page) the page itself is the website; else the site's root.
     websites: site ? [own ? new URL('/', site.url).href : source] : [],
-    emails: unique(hints.emails.map((e) => normalizeEmail(e)).filter((e): e is string => e !== null)),
-    phones: unique(hints.phones.map((p) => normalizePhone(p)).filter((p): p is string => p !== null)),
+    emails: unique([...found.emails, ...hints.emails.map((e) => normalizeEmail(e)).filter((e): e is string => e !== null)]),
+    phones: unique([...found.phones, ...hints.phones.map((p) => normalizePhone(p)).filter((p): p is string => p !== null)]),
     categories: [],
     sources: [{ url: source, seenAt: now.slice(0, 10), label: oneLine(hints.siteName) || undefined }],
     origin: 'user',

@@ -3,6 +3,7 @@
 // list fields are unioned, and a scalar field takes the newer source's value.
 import { fold } from './fold.ts';
 import type { Address, Certificate, Entity, Source } from './types.ts';
+import { keepUserValues, replacedIdentifiers } from './userValues.ts';
 
 // Words that name a legal form rather than the entity, so "Spółdzielnia Socjalna „Serwis”" and
 // "SERWIS SPÓŁDZIELNIA SOCJALNA" share a key. Unit types (ZAZ, CIS, WTZ…) are kept: "ZAZ w Tarnowie"
@@ -20,13 +21,20 @@ export function nameKey(name: string): string {
 }
 
 /** Keys to find an existing record of the same entity, most reliable first. */
-export function matchKeys(e: Pick<Entity, 'krs' | 'nip' | 'regon' | 'name' | 'address'>): string[] {
+export function matchKeys(e: Pick<Entity, 'krs' | 'nip' | 'regon' | 'name' | 'address' | 'userValues'>): string[] {
   const keys: string[] = [];
   if (e.krs) keys.push(`krs:${e.krs}`);
   if (e.nip) keys.push(`nip:${e.nip}`);
   if (e.regon) keys.push(`regon:${e.regon}`);
+  // An identifier the user corrected still finds the entity: the list it came from states it again.
+  if (e.userValues) for (const k of IDENTIFIERS) for (const old of replacedIdentifiers(e, k)) keys.push(`${k}:${old}`);
   const name = nameKey(e.name);
   if (name) keys.push(`name:${name}|${nameKey(e.address?.city ?? '')}`);
+  for (const uv of e.userValues ?? []) {
+    if (uv.field !== 'name' || uv.kind !== 'corrected' || !uv.original) continue;
+    const old = nameKey(uv.original);
+    if (old && old !== name) keys.push(`name:${old}|${nameKey(e.address?.city ?? '')}`);
+  }
   return keys;
 }
 
@@ -37,8 +45,13 @@ const IDENTIFIERS = ['krs', 'nip', 'regon'] as const;
  * of the same identifier. Two foundations of one name in one town are two organisations when
  * their KRS numbers differ, however alike their names are.
  */
-export function canMerge(a: Pick<Entity, 'krs' | 'nip' | 'regon'>, b: Pick<Entity, 'krs' | 'nip' | 'regon'>): boolean {
-  return IDENTIFIERS.every((k) => !a[k] || !b[k] || a[k] === b[k]);
+export function canMerge(
+  a: Pick<Entity, 'krs' | 'nip' | 'regon' | 'userValues'>,
+  b: Pick<Entity, 'krs' | 'nip' | 'regon' | 'userValues'>,
+): boolean {
+  // An identifier the user corrected on either side: the value it replaced still names the entity.
+  const agree = (k: (typeof IDENTIFIERS)[number], x: typeof a, y: typeof b) => y[k] === x[k] || replacedIdentifiers(x, k).includes(y[k]!);
+  return IDENTIFIERS.every((k) => !a[k] || !b[k] || agree(k, a, b) || agree(k, b, a));
 }
 
 const SCALAR_FIELDS = [
@@ -164,6 +177,9 @@ export function mergeEntity(existing: Entity, incoming: Entity, now: string): { 
   }
   merged.sources = union(existing.sources, incoming.sources, (s) => s.url).map((s) => ({ ...s }));
   if (Object.keys(fieldSources).length) merged.fieldSources = fieldSources;
+  // What the user added or corrected wins over every source, and a differing later value is kept
+  // beside it (userValues.ts): imports, feed updates and list packages all merge through here.
+  keepUserValues(merged, existing, incoming);
 
   const changed = !sameData({ ...merged, updatedAt: undefined }, { ...existing, updatedAt: undefined });
   if (!changed) return { entity: existing, changed: false };

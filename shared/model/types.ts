@@ -111,6 +111,53 @@ export interface Entity {
   verifiedAt?: string;
   /** Match keys (`krs:…`, `nip:…`, `regon:…`, `name:…`), kept by shared/db for indexed lookups. */
   keys?: string[];
+  /**
+   * Values the user added (from a page, or typed) or corrected. The entity's fields already show
+   * them; these records keep each one's source and the value it replaced, and make every later
+   * merge (imports, feed updates, list packages) keep them (shared/model/userValues.ts).
+   */
+  userValues?: UserValue[];
+}
+
+/** Fields a user may add to or correct on any entity (address parts as `address.<part>`). */
+export type UserField =
+  | 'name'
+  | 'krs'
+  | 'nip'
+  | 'regon'
+  | 'address.street'
+  | 'address.postalCode'
+  | 'address.city'
+  | 'emails'
+  | 'phones'
+  | 'websites';
+
+/** One value of the user's on an entity: kept across imports and feed updates. */
+export interface UserValue {
+  field: UserField;
+  /**
+   * `added`: a value the entity lacked (in a list field: one more item); `corrected`: `value`
+   * replaces `original`; `removed`: `original` is no longer true.
+   */
+  kind: 'added' | 'corrected' | 'removed';
+  /** Canonical value (E.164 phone, lower-case e-mail domain, URL as WHATWG serialises it…). */
+  value?: string;
+  /** For a website: its site key (host without `www.`), so matching follows without a URL parser. */
+  siteKey?: string;
+  /** The value it replaced, and that value's source url, when there was one. */
+  original?: string;
+  originalSource?: string;
+  /** Where the user's value came from: the page (address without query, date) or `user:`. */
+  source: Source;
+  note?: string;
+  /** ISO timestamp of the user's action. */
+  at: string;
+  /** A later import or feed stated another value for this field: both are shown, the user picks. */
+  later?: { value: string; source?: string; seenAt?: string };
+  /** Values of later sources the user already turned down: not offered again. */
+  declined?: string[];
+  /** Set on a correction that arrived in someone else's list package. */
+  sharedBy?: SharedFrom;
 }
 
 export type PipelineStatus = 'to_contact' | 'contacted' | 'in_talks' | 'supplier' | 'declined';
@@ -235,4 +282,27 @@ export interface PageHints {
   phrases: string[];
   title?: string;
   siteName?: string;
+  /** What the page states about its organisation, unchecked (shared/model/pageFacts.ts). */
+  facts?: RawPageFacts;
+}
+
+/**
+ * Raw statements of a page about the organisation behind it, as the content script read them:
+ * strings only, capped, checked by the popup before anything is shown (shared/model/foundFacts.ts).
+ */
+export interface RawPageFacts {
+  names: string[];
+  legalNames: string[];
+  emails: string[];
+  phones: string[];
+  /** `url` and `sameAs` of structured data. */
+  urls: string[];
+  /** `vatID` / `taxID`. */
+  taxIds: string[];
+  /** Structured postal addresses. */
+  addresses: { street?: string; postalCode?: string; city?: string }[];
+  /** Free-text addresses: <address> elements, footers, an address given as text. */
+  places: string[];
+  /** Names with a legal form found in the text ("Spółdzielnia Socjalna „Serwis”"). */
+  namePhrases: string[];
 }

@@ -271,17 +271,28 @@ describe('extension with access to pages (popup scan, automatic scanning)', () =
     await page.close();
   });
 
-  it('Flag: a kind and a note on a known entity', async () => {
+  it('Flag: a kind and a note on a known entity; "data looks wrong" is a proposed correction', async () => {
     const { page } = await visit('http://www.pcogito.pl/');
     const popup = await ext.popupFor(page);
     await popup.getByRole('button', { name: 'Oznacz' }).click();
-    await popup.getByLabel('Dane wyglądają na błędne').check();
-    await popup.getByLabel('Notatka (opcjonalnie)').fill('Brak telefonu');
+    await popup.getByLabel('Wrócić do tego później').check();
+    await popup.getByLabel('Notatka (opcjonalnie)').fill('Zadzwonić w marcu');
     await popup.getByTestId('flag-form').getByRole('button', { name: 'Oznacz' }).click();
     await popup.getByText(/Oznaczono/).waitFor();
-    const flag = (await readTable<any>(app, 'flags')).find((f) => f.kind === 'data_wrong');
-    expect(flag).toMatchObject({ note: 'Brak telefonu', status: 'open', url: 'http://www.pcogito.pl/', domain: 'pcogito.pl' });
+    const flag = (await readTable<any>(app, 'flags')).find((f) => f.kind === 'follow_up');
+    expect(flag).toMatchObject({ note: 'Zadzwonić w marcu', status: 'open', url: 'http://www.pcogito.pl/', domain: 'pcogito.pl' });
     expect(flag.entityId).toMatch(/^name:/);
+
+    await popup.getByLabel('Dane wyglądają na błędne').check();
+    const form = popup.getByTestId('correction-form');
+    await form.getByLabel('Pole').selectOption('phones');
+    await form.getByLabel('Prawidłowa wartość').fill('12 430 21 47');
+    await form.getByLabel('Uwaga (opcjonalnie)').fill('Brak telefonu');
+    await form.getByRole('button', { name: 'Zapisz poprawkę' }).click();
+    await form.getByText(/Poprawka zapisana/).waitFor();
+    const entity = (await readTable<any>(app, 'entities')).find((e) => e.id === flag.entityId);
+    expect(entity.phones).toContain('+48124302147');
+    expect(entity.userValues).toEqual([expect.objectContaining({ field: 'phones', kind: 'added', value: '+48124302147', note: 'Brak telefonu' })]);
     await popup.close();
     await page.close();
   });

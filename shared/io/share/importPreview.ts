@@ -207,7 +207,11 @@ export function previewListImport(pkg: ListPackage, mine: MyData, opts: PreviewO
   const newById = new Map<string, Entity>();
   const mergeByTarget = new Map<string, EntityMerge>();
   const plannedByKey = new Map<string, string>(); // match key → target id, for duplicates inside the package
-  for (const incoming of pkg.entities) {
+  for (const shared of pkg.entities) {
+    // The sender's additions and corrections arrive as theirs: shown with who shared them.
+    const incoming = shared.userValues?.length
+      ? { ...shared, userValues: shared.userValues.map((uv) => (uv.sharedBy ? uv : { ...uv, sharedBy })) }
+      : shared;
     const keys = matchKeys(incoming);
     const seenTarget = keys.map((k) => plannedByKey.get(k)).find((t) => t !== undefined);
     const found = seenTarget === undefined ? mine.findEntity([...keys, incoming.id]) : undefined;

@@ -15,7 +15,9 @@ import type {
   Saved,
   SharedFrom,
   Source,
+  UserValue,
 } from '../../model/types.ts';
+import { USER_FIELDS } from '../../model/userValues.ts';
 import { PIPELINE } from '../../model/types.ts';
 import { CATEGORIES, LEGAL_FORMS } from '../../model/vocab.ts';
 import type { ListPackage } from './listPackage.ts';
@@ -160,6 +162,26 @@ function known<T extends string>(value: string, vocabulary: readonly T[]): T | u
 const LEGAL_FORM_IDS = Object.keys(LEGAL_FORMS) as (keyof typeof LEGAL_FORMS)[];
 const CATEGORY_IDS = Object.keys(CATEGORIES) as (keyof typeof CATEGORIES)[];
 
+/** A user's addition or correction (optional, since the list packages of issue 18). */
+function userValue(v: unknown, path: string): UserValue {
+  const o = obj(v, path);
+  const later = absent(o.later) ? undefined : obj(o.later, `${path}.later`);
+  return defined<UserValue>({
+    field: oneOf(o.field, `${path}.field`, USER_FIELDS),
+    kind: oneOf(o.kind, `${path}.kind`, ['added', 'corrected', 'removed'] as const),
+    value: optStr(o, 'value', path),
+    siteKey: optStr(o, 'siteKey', path, 253),
+    original: optStr(o, 'original', path),
+    originalSource: optStr(o, 'originalSource', path),
+    source: source(o.source, `${path}.source`),
+    note: optStr(o, 'note', path, PACKAGE_LIMITS.longText),
+    at: date(o.at, `${path}.at`),
+    later: later && defined({ value: str(later.value, `${path}.later.value`), source: optStr(later, 'source', `${path}.later`), seenAt: optDate(later, 'seenAt', `${path}.later`) }),
+    declined: optArr(o, 'declined', path, strings),
+    sharedBy: sharedFrom(o, path),
+  });
+}
+
 function entity(v: unknown, path: string): Entity {
   const o = obj(v, path);
   const ses = absent(o.socialEnterpriseStatus) ? undefined : obj(o.socialEnterpriseStatus, `${path}.socialEnterpriseStatus`);
@@ -201,6 +223,7 @@ function entity(v: unknown, path: string): Entity {
     createdAt: date(o.createdAt, `${path}.createdAt`),
     updatedAt: date(o.updatedAt, `${path}.updatedAt`),
     verifiedAt: optDate(o, 'verifiedAt', path),
+    userValues: optArr(o, 'userValues', path, userValue),
   });
 }
 
