@@ -236,3 +236,6 @@ export interface PageHints {
   title?: string;
   siteName?: string;
 }
+
+/** The languages the product speaks: Polish first, English too. */
+export type Lang = 'pl' | 'en';
