@@ -126,7 +126,7 @@ const OFFER_CATEGORIES = Object.keys(OFFERS) as Exclude<CategoryId, 'other'>[];
 
 const FREE_MAIL = ['gmail.com', 'wp.pl', 'onet.pl', 'o2.pl', 'interia.pl', 'op.pl'];
 
-// ---- Identifiers with valid check digits (rules in DESIGN.md §4).
+// ---- Identifiers with valid check digits (the rules of shared/model/identifiers.ts).
 function checkDigit(digits: string, weights: readonly number[]): number {
   let sum = 0;
   for (let i = 0; i < weights.length; i++) sum += Number(digits[i]) * weights[i];

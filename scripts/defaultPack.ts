@@ -16,7 +16,8 @@ const COMPILED_AT = '2026-11-22';
 export async function buildDefaultPack(): Promise<string> {
   const bytes = new Uint8Array(readFileSync(DEFAULT_CSV));
   const parsed = await parseImportFile('pes-directory-sample.csv', bytes);
-  const drafts = parsed.drafts ?? rowsToDrafts(parsed.rows, parsed.mapping);
+  if (parsed.format !== 'csv') throw new Error(`${DEFAULT_CSV} is read as ${parsed.format}, not as CSV`);
+  const drafts = rowsToDrafts(parsed.rows, parsed.mapping);
   const plan = await planImport(drafts, {
     source: { url: DEFAULT_DIRECTORY_SOURCE, seenAt: COMPILED_AT, label: 'Radar ES — katalog domyślny' },
     now: `${COMPILED_AT}T00:00:00.000Z`,

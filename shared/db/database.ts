@@ -27,7 +27,8 @@ export interface BlobRecord {
 
 /**
  * Schema history. Each version is kept as written: Dexie replays them to upgrade an old store.
- * Indexes are a cost (each group roughly halves bulk-write speed, see DESIGN.md §3), so only
+ * Indexes are a cost (each group roughly halves bulk-write speed: 50k records of ~840 B were
+ * written at 5.5k records/s with the key only, 2.2k/s with 7 indexes, in Chromium), so only
  * what a query needs is indexed:
  * - entities: `*domains` for page matching, `*keys` (krs:/nip:/regon:/name: match keys) for
  *   identifier lookups and import merging. Everything else is searched in memory.

@@ -1,10 +1,12 @@
 // E-mail templates for contacting an entity (an inquiry, a request for quote), in Polish or English,
 // filled with the entity's and the user's data, and the mailto: URL that hands them to the mail
 // client. Pure: no DOM, no settings store — the caller passes the user's data in.
+import type { Lang } from './types.ts';
 import type { Entity } from './types.ts';
 
 export type MailTemplateId = 'inquiry' | 'rfq';
-export type MailLang = 'pl' | 'en';
+/** A mail is written in one of the product's languages. */
+export type MailLang = Lang;
 
 export const MAIL_TEMPLATES: readonly MailTemplateId[] = ['inquiry', 'rfq'];
 

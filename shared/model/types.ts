@@ -306,3 +306,6 @@ export interface RawPageFacts {
   /** Names with a legal form found in the text ("Spółdzielnia Socjalna „Serwis”"). */
   namePhrases: string[];
 }
+
+/** The languages the product speaks: Polish first, English too. */
+export type Lang = 'pl' | 'en';

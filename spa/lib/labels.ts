@@ -2,6 +2,7 @@
 import { CATEGORIES, LEGAL_FORMS } from '../../shared/model/vocab.ts';
 import type { CategoryId, LegalForm } from '../../shared/model/types.ts';
 import { getLang } from '../../shared/ui/i18n/i18n.svelte.ts';
+import { formatDate as formatDateIn } from '../../shared/ui/entity/format.ts';
 
 export function legalFormLabel(code: string): string {
   return LEGAL_FORMS[code as LegalForm]?.[getLang()] ?? code;
@@ -11,12 +12,9 @@ export function categoryLabel(code: string): string {
   return CATEGORIES[code as CategoryId]?.[getLang()] ?? code;
 }
 
-/** A date (ISO) as the user reads it, in their language. */
+/** A date in the language of the interface (shared/ui/entity/format.ts says how dates are shown). */
 export function formatDate(iso: string | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso.length === 10 ? iso + 'T12:00:00' : iso);
-  if (isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString(getLang() === 'en' ? 'en-GB' : 'pl-PL', { year: 'numeric', month: 'short', day: 'numeric' });
+  return formatDateIn(iso, getLang());
 }
 
 /** Today as YYYY-MM-DD in local time (what a date input holds). */

@@ -1,8 +1,9 @@
 import type { RadarDB } from '../database.ts';
+import type { Lang } from '../../model/types.ts';
 
 /** Known settings and their types: one place so popup, background and app agree. */
 export interface Settings {
-  lang: 'pl' | 'en';
+  lang: Lang;
   userName: string;
   userCompany: string;
   userEmail: string;

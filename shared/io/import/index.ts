@@ -6,7 +6,7 @@ import type { Entity } from '../../model/types.ts';
 import { assertNameMapped, autoMap, rowsToDrafts, type Field } from './columns.ts';
 import { parseCsv, type Delimiter } from './csv.ts';
 import { decodeText, type TextEncoding } from './decode.ts';
-import { detectFormat, foreignFormat, type ImportFormat } from './detect.ts';
+import { detectFormat, foreignFormat } from './detect.ts';
 import { ImportError } from './errors.ts';
 import { parseKrsExtracts, type KrsDraft } from './krs.ts';
 import { MAX_IMPORT_BYTES } from './limits.ts';
@@ -15,28 +15,44 @@ import { planBuilt, planImport, type ImportPlan, type Lookup, type PlanOptions }
 import type { RejectedRow } from './rejected.ts';
 import { readXlsx } from './xlsx.ts';
 
-export interface ParsedImport {
-  format: Exclude<ImportFormat, 'unknown'>;
-  /** CSV, KRS and pack files: the encoding the text was read in. */
-  encoding?: TextEncoding;
-  /** CSV: the delimiter found. */
-  delimiter?: Delimiter;
-  /** XLSX: every sheet's name, and the one read. */
-  sheets?: string[];
-  sheet?: string;
-  /** CSV and XLSX: the table as read, every cell a string. Empty for packs and KRS extracts. */
+/** What every parsed file has: the row number of each item (header = 1; KRS/pack: its position). */
+interface ParsedItems {
+  rowNumbers: number[];
+}
+
+/** CSV and XLSX: the table as read (every cell a string) and the proposed mapping, one per header (null = not imported). */
+export interface ParsedTable extends ParsedItems {
   headers: string[];
   rows: string[][];
-  /** Spreadsheet row number of each row (header = 1); for KRS/pack: the item's position. */
-  rowNumbers: number[];
-  /** CSV and XLSX: the proposed mapping, one entry per header (null = not imported). */
   mapping: (Field | null)[];
+}
+
+/** A parsed file, by its format: each carries what that format has, and nothing else. */
+export type ParsedImport =
+  | ({ format: 'csv'; encoding: TextEncoding; delimiter: Delimiter } & ParsedTable)
+  /** Every sheet's name, and the one read. */
+  | ({ format: 'xlsx'; sheets: string[]; sheet: string } & ParsedTable)
   /** KRS extracts: drafts ready for planImport (no mapping step). */
-  drafts?: (EntityDraft | KrsDraft)[];
-  /** Data pack: validated entities ready for planBuilt, and the entities it refused. */
-  packEntities?: Entity[];
-  packRejected?: RejectedRow[];
-  pack?: { name: string; createdAt: string; source?: PackSource };
+  | ({ format: 'krs'; encoding: TextEncoding; drafts: (EntityDraft | KrsDraft)[] } & ParsedItems)
+  /** A data pack: validated entities ready for planBuilt, the entities it refused, and its header. */
+  | ({
+      format: 'pack';
+      encoding: TextEncoding;
+      packEntities: Entity[];
+      packRejected: RejectedRow[];
+      pack: { name: string; createdAt: string; source?: PackSource };
+    } & ParsedItems);
+
+/** How many items a parsed file holds (rows, extracts, or a pack's entities with the ones it refused). */
+export function parsedCount(parsed: ParsedImport): number {
+  switch (parsed.format) {
+    case 'pack':
+      return parsed.packEntities.length + parsed.packRejected.length;
+    case 'krs':
+      return parsed.drafts.length;
+    default:
+      return parsed.rows.length;
+  }
 }
 
 export interface ParseOptions {
@@ -73,10 +89,7 @@ export async function parseImportFile(fileName: string, bytes: Uint8Array, opts:
     return {
       format,
       encoding,
-      headers: [],
-      rows: [],
       rowNumbers: positions,
-      mapping: [],
       packEntities: entities,
       packRejected: rejected,
       pack: header,
@@ -85,7 +98,7 @@ export async function parseImportFile(fileName: string, bytes: Uint8Array, opts:
   if (format === 'krs') {
     const drafts = parseKrsExtracts(text);
     if (drafts.length === 0) throw new ImportError('no_rows');
-    return { format, encoding, headers: [], rows: [], rowNumbers: drafts.map((_, i) => i + 1), mapping: [], drafts };
+    return { format, encoding, rowNumbers: drafts.map((_, i) => i + 1), drafts };
   }
   const csv = parseCsv(text);
   if (csv.rows.length === 0) throw new ImportError('no_rows');
@@ -109,16 +122,15 @@ export async function planParsed(
   parsed: ParsedImport,
   opts: Omit<PlanOptions, 'rowNumbers' | 'original'> & Lookup & { mapping?: (Field | null)[] },
 ): Promise<ImportPlan> {
-  if (parsed.packEntities) {
+  if (parsed.format === 'pack') {
     const plan = await planBuilt(
       parsed.packEntities.map((entity) => ({ ok: true as const, entity })),
       { ...opts, rowNumbers: parsed.rowNumbers },
     );
-    const packRejected = parsed.packRejected ?? [];
-    const rejected = [...packRejected, ...plan.rejected].sort((a, b) => a.row - b.row);
+    const rejected = [...parsed.packRejected, ...plan.rejected].sort((a, b) => a.row - b.row);
     return { ...plan, rejected, counts: { ...plan.counts, rejected: rejected.length } };
   }
-  if (parsed.drafts) return planImport(parsed.drafts, { ...opts, rowNumbers: parsed.rowNumbers });
+  if (parsed.format === 'krs') return planImport(parsed.drafts, { ...opts, rowNumbers: parsed.rowNumbers });
   const mapping = opts.mapping ?? parsed.mapping;
   assertNameMapped(mapping);
   return planImport(rowsToDrafts(parsed.rows, mapping), {

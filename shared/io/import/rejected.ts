@@ -2,6 +2,7 @@
 // columns as they were, plus the row number and a reason anyone can read. Values are untouched
 // text from the file, so the formula guard in toCsv matters here most.
 import { toCsv } from '../csvSafe.ts';
+import type { Lang } from '../../model/types.ts';
 
 export interface RejectedRow {
   /** The row as the spreadsheet numbers it (header = 1), or the item's position in a JSON file. */
@@ -13,7 +14,7 @@ export interface RejectedRow {
   values: Record<string, string>;
 }
 
-export type Lang = 'pl' | 'en';
+export type { Lang };
 
 const REASON_TEXT: Record<string, Record<Lang, string>> = {
   no_name: { pl: 'brak nazwy', en: 'no name' },

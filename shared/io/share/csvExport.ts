@@ -11,7 +11,7 @@
 // Polish phones are written in the national format ("12 345 67 89"), as people here write them,
 // which Excel leaves as text; a foreign number keeps its "+", and the guard marks it as text.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
-import type { Entity, Person, PipelineStatus, Saved } from '../../model/types.ts';
+import type { Entity, Lang, Person, PipelineStatus, Saved } from '../../model/types.ts';
 import { CATEGORIES, LEGAL_FORMS } from '../../model/vocab.ts';
 import { toCsv } from '../csvSafe.ts';
 
@@ -23,12 +23,11 @@ export interface CsvExportRow {
 
 export interface CsvExportOptions {
   delimiter: ';' | ',';
-  lang: 'pl' | 'en';
+  lang: Lang;
   /** Contact person column groups (default: as many as the row with most persons, at most 10). */
   maxPersons?: number;
 }
 
-type Lang = 'pl' | 'en';
 
 const HEADERS: Record<Lang, string[]> = {
   pl: ['Nazwa', 'Forma prawna', 'KRS', 'NIP', 'REGON', 'Ulica', 'Kod pocztowy', 'Miejscowość', 'Gmina', 'Powiat', 'Województwo', 'Telefony', 'E-maile', 'Strony WWW', 'Kategorie', 'Oferta', 'Status', 'Tagi'],

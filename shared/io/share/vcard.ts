@@ -12,7 +12,7 @@
 // - TEL and ADR carry TYPE=WORK (Outlook drops a TEL without a TYPE); EMAIL carries TYPE=INTERNET.
 import { normalizeEmail, normalizePhone, normalizeWebsite } from '../../model/contact.ts';
 import { parseKrs, parseNip, parseRegon } from '../../model/identifiers.ts';
-import type { Address, Entity, Person } from '../../model/types.ts';
+import type { Address, Entity, Lang, Person } from '../../model/types.ts';
 import { isSharedHost } from '../../model/domain.ts';
 import { CATEGORIES, normalizeVoivodeship, parseCategory } from '../../model/vocab.ts';
 import {
@@ -27,7 +27,7 @@ import {
 
 export interface EntityCardOptions {
   /** Language of the CATEGORIES labels (default Polish). */
-  lang?: 'pl' | 'en';
+  lang?: Lang;
   /** For a QR code: no NOTE and UID, at most 2 phones/e-mails, 1 website and 3 categories. */
   compact?: boolean;
 }

@@ -1,15 +1,24 @@
 // Display rules for entity data shared by the popup and the app: dates, phones, certificate validity.
 // Pure functions (no Svelte, no DOM), so they are tested in Node.
-import type { Address, Certificate } from '../../model/types.ts';
+import type { Address, Certificate, Lang } from '../../model/types.ts';
 
-export type Lang = 'pl' | 'en';
+export type { Lang };
 
-/** A date (ISO, date part used) as people read it: "22 lis 2026" / "22 Nov 2026". */
-export function formatDate(iso: string | undefined, lang: Lang): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
-  if (!m) return iso ?? '';
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+const LOCALE: Record<Lang, string> = { pl: 'pl-PL', en: 'en-GB' };
+
+/**
+ * A date as people read it: "22 lis 2026" / "22 Nov 2026". The one date format of the product, with
+ * one time-zone rule: a calendar date (YYYY-MM-DD: a decision, a certificate's last day) is shown
+ * as written, in every time zone; a moment (an ISO timestamp: a flag raised, a source seen) is
+ * shown on the user's own calendar (the browser's time zone, or `timeZone`). Anything else is
+ * shown as it is.
+ */
+export function formatDate(iso: string | undefined, lang: Lang, opts: { timeZone?: string } = {}): string {
+  if (!iso) return '';
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const date = day ? new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))) : /^\d{4}-\d{2}-\d{2}T/.test(iso) ? new Date(iso) : new Date(NaN);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', timeZone: day ? 'UTC' : opts.timeZone }).format(date);
 }
 
 /** Today as YYYY-MM-DD in local time (a certificate valid until today is valid all day). */

@@ -3,6 +3,8 @@
 // message called with the wrong parameters, is a type error at build time rather than a blank
 // label at run time. Plurals go through Intl.PluralRules (see plural()).
 
+import type { Lang } from '../../model/types.ts';
+
 export type Message = string | ((...args: never[]) => string);
 export type MessageSet = Record<string, Message>;
 
@@ -18,7 +20,7 @@ const rules = { pl: new Intl.PluralRules('pl'), en: new Intl.PluralRules('en') }
 const numbers = { pl: new Intl.NumberFormat('pl'), en: new Intl.NumberFormat('en') };
 
 /** Picks the plural form for a count: Polish needs one/few/many ("1 wynik, 2 wyniki, 5 wyników"). */
-export function plural(lang: 'pl' | 'en', n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }): string {
+export function plural(lang: Lang, n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }): string {
   const form = forms[rules[lang].select(n)] ?? forms.other;
   return form.replace('#', numbers[lang].format(n));
 }

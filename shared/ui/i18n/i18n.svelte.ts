@@ -3,7 +3,9 @@
 import { en, pl } from './messages/index.ts';
 import type { Message } from './define.ts';
 
-export type Lang = 'pl' | 'en';
+import type { Lang } from '../../model/types.ts';
+
+export type { Lang };
 export type MessageKey = keyof typeof pl;
 type Args<K extends MessageKey> = (typeof pl)[K] extends (...a: infer A) => string ? A : [];
 

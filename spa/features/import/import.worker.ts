@@ -13,7 +13,7 @@ import { readDirectoryRevision } from '../../../shared/db/directoryLog.ts';
 import { nowIso } from '../../../shared/db/ids.ts';
 import type { Field } from '../../../shared/io/import/columns.ts';
 import { ImportError } from '../../../shared/io/import/errors.ts';
-import { parseImportFile, type ParsedImport } from '../../../shared/io/import/index.ts';
+import { parseImportFile, parsedCount, type ParsedImport } from '../../../shared/io/import/index.ts';
 import type { FileSummary, ImportReply, ImportRequest } from './importProtocol.ts';
 import { buildInParallel, prepareHelpers } from './parallelBuild.ts';
 
@@ -36,28 +36,29 @@ const SAMPLES = 3;
 const SAMPLE_SCAN_ROWS = 200;
 
 function summarize(name: string, p: ParsedImport): FileSummary {
-  const samples = p.headers.map((_, j) => {
+  const table = p.format === 'csv' || p.format === 'xlsx' ? p : undefined;
+  const headers = table?.headers ?? [];
+  const samples = headers.map((_, j) => {
     const values: string[] = [];
-    for (const row of p.rows.slice(0, SAMPLE_SCAN_ROWS)) {
+    for (const row of table!.rows.slice(0, SAMPLE_SCAN_ROWS)) {
       const v = (row[j] ?? '').trim();
       if (v && !values.includes(v)) values.push(v);
       if (values.length === SAMPLES) break;
     }
     return values;
   });
-  const rowCount = p.packEntities ? p.packEntities.length + (p.packRejected?.length ?? 0) : (p.drafts?.length ?? p.rows.length);
   return {
     fileName: name,
     format: p.format,
-    encoding: p.encoding,
-    delimiter: p.delimiter,
-    sheets: p.sheets,
-    sheet: p.sheet,
-    headers: p.headers,
-    mapping: p.mapping,
+    encoding: p.format === 'xlsx' ? undefined : p.encoding,
+    delimiter: p.format === 'csv' ? p.delimiter : undefined,
+    sheets: p.format === 'xlsx' ? p.sheets : undefined,
+    sheet: p.format === 'xlsx' ? p.sheet : undefined,
+    headers,
+    mapping: table?.mapping ?? [],
     samples,
-    rowCount,
-    packName: p.pack?.name,
+    rowCount: parsedCount(p),
+    packName: p.format === 'pack' ? p.pack.name : undefined,
   };
 }
 

@@ -1,6 +1,7 @@
 // The files an export produces, from what shared/db gathered: a list package, a CSV for
 // spreadsheets, a vCard file. The formats themselves are in shared/io/share/.
 import type { ExportData } from '../../../shared/db/commands/share.ts';
+import type { Lang } from '../../../shared/model/types.ts';
 import { entitiesToCsv } from '../../../shared/io/share/csvExport.ts';
 import { writeListPackage, type Exporter } from '../../../shared/io/share/listPackage.ts';
 import { entityToVCard, personToVCard, toVCardFile } from '../../../shared/io/share/vcard.ts';
@@ -31,7 +32,7 @@ export interface ExportOptions {
   includePrivate: boolean;
   exporter: Exporter;
   delimiter: ';' | ',';
-  lang: 'pl' | 'en';
+  lang: Lang;
   now: string;
 }
 

@@ -22,7 +22,13 @@ describe('entity display rules', () => {
 
   it('formats dates for each language and leaves non-dates alone', () => {
     expect(formatDate('2026-11-22', 'pl')).toMatch(/^22 lis 2026$/);
-    expect(formatDate('2026-11-22T23:30:00.000Z', 'en')).toBe('22 Nov 2026');
+    // A moment is shown on the user's calendar: 23:30 UTC is already the next day in Warsaw.
+    expect(formatDate('2026-11-22T23:30:00.000Z', 'en', { timeZone: 'UTC' })).toBe('22 Nov 2026');
+    expect(formatDate('2026-11-22T23:30:00.000Z', 'en', { timeZone: 'Europe/Warsaw' })).toBe('23 Nov 2026');
+    // A calendar date is shown as written, whatever the time zone.
+    expect(formatDate('2026-11-22', 'en', { timeZone: 'Pacific/Kiritimati' })).toBe('22 Nov 2026');
+    expect(formatDate('2026-11-22', 'en', { timeZone: 'Pacific/Pago_Pago' })).toBe('22 Nov 2026');
+    expect(formatDate(undefined, 'pl')).toBe('');
     expect(formatDate('wczoraj', 'pl')).toBe('wczoraj');
   });
 

@@ -3,6 +3,7 @@ import { IMPORT_ERROR_CODES, ImportError } from '../../../shared/io/import/error
 import { assertImportSize, parseImportFile } from '../../../shared/io/import/index.ts';
 import { MAX_IMPORT_BYTES } from '../../../shared/io/import/limits.ts';
 import { cp1250 } from './cp1250.ts';
+import { parseTable } from './parseTable.ts';
 
 async function failure(promise: Promise<unknown>): Promise<ImportError> {
   const e = await promise.then(() => undefined, (err: unknown) => err);
@@ -15,7 +16,7 @@ describe('parseImportFile', () => {
     const text = 'Nazwa;Miejscowość;Województwo;Oferta\r\n' +
       'Spółdzielnia Socjalna „Żółw”;Łódź;łódzkie;"Catering; sprzątanie"\r\n' +
       'ZAKŁAD AKTYWNOŚCI ZAWODOWEJ Ś;Ńakło;ŚLĄSKIE;Ąę Ćń Óź\r\n';
-    const p = await parseImportFile('lista.csv', cp1250(text));
+    const p = await parseTable('lista.csv', cp1250(text));
     expect(p).toMatchObject({ format: 'csv', encoding: 'windows-1250', delimiter: ';' });
     expect(p.headers).toEqual(['Nazwa', 'Miejscowość', 'Województwo', 'Oferta']);
     expect(p.mapping).toEqual(['name', 'city', 'voivodeship', 'offer']);
@@ -26,7 +27,7 @@ describe('parseImportFile', () => {
   });
 
   it('reads UTF-8 with a BOM without a stray character in the first header', async () => {
-    const p = await parseImportFile('lista.csv', new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('Nazwa,NIP\nA,5261040828\n')]));
+    const p = await parseTable('lista.csv', new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('Nazwa,NIP\nA,5261040828\n')]));
     expect(p.headers[0]).toBe('Nazwa');
     expect(p.mapping).toEqual(['name', 'nip']);
   });

@@ -5,6 +5,7 @@ import { parseImportFile, planParsed } from '../../../shared/io/import/index.ts'
 import { buildDrafts, planImport } from '../../../shared/io/import/plan.ts';
 import type { Source } from '../../../shared/model/types.ts';
 import { MemoryDb } from './memoryDb.ts';
+import { parseTable } from './parseTable.ts';
 
 const SAMPLE = new Uint8Array(readFileSync(new URL('../../../shared/data/pes-directory-sample.csv', import.meta.url)));
 const source: Source = { url: 'file:lista.csv', seenAt: '2026-11-01', label: 'lista.csv' };
@@ -14,7 +15,7 @@ const csv = (text: string) => new TextEncoder().encode(text);
 
 describe('planImport on the real sample directory', () => {
   it('imports all 160 rows with no rejection', async () => {
-    const parsed = await parseImportFile('pes-directory-sample.csv', SAMPLE);
+    const parsed = await parseTable('pes-directory-sample.csv', SAMPLE);
     expect(parsed.rows.length).toBe(160);
     const plan = await planParsed(parsed, { source, now, findExisting: () => undefined });
     // If a real row is rejected, the message names it: that is almost surely an importer bug.
@@ -46,7 +47,7 @@ describe('planImport on the real sample directory', () => {
 
 describe('buildDrafts', () => {
   it('builds plain data that JSON carries unchanged (the import helpers send their rows as JSON)', async () => {
-    const parsed = await parseImportFile('pes-directory-sample.csv', SAMPLE);
+    const parsed = await parseTable('pes-directory-sample.csv', SAMPLE);
     const drafts = rowsToDrafts(parsed.rows, parsed.mapping);
     // With a rejected row too, so both shapes of a built row cross.
     const built = buildDrafts([...drafts, { name: 'Zła', nip: '5261040827' }], source, now);
@@ -134,7 +135,7 @@ describe('planImport', () => {
   });
 
   it('refuses to plan a table whose mapping has no name column', async () => {
-    const parsed = await parseImportFile('a.csv', csv('Kolumna;NIP\nA;5261040828\n'));
+    const parsed = await parseTable('a.csv', csv('Kolumna;NIP\nA;5261040828\n'));
     expect(parsed.mapping).toEqual([null, 'nip']);
     await expect(planParsed(parsed, { source, now, findExisting: () => undefined })).rejects.toMatchObject({ code: 'no_name_column' });
     const plan = await planParsed(parsed, { source, now, findExisting: () => undefined, mapping: ['name', 'nip'] });

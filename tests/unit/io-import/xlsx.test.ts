@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readXlsx } from '../../../shared/io/import/xlsx.ts';
-import { parseImportFile } from '../../../shared/io/import/index.ts';
 import { ImportError } from '../../../shared/io/import/errors.ts';
 import { MAX_XLSX_UNPACKED_BYTES } from '../../../shared/io/import/limits.ts';
 import { buildXlsx } from './xlsxFixture.ts';
+import { parseTable } from './parseTable.ts';
 
 // 45292 is 2024-01-01 in Excel's 1900 date system (days since 1899-12-30).
 const workbook = () =>
@@ -83,7 +83,7 @@ describe('readXlsx', () => {
   });
 
   it('goes through parseImportFile with a proposed mapping', async () => {
-    const p = await parseImportFile('lista.xlsx', workbook());
+    const p = await parseTable('lista.xlsx', workbook());
     expect(p.format).toBe('xlsx');
     expect(p.mapping).toEqual(['name', 'nip', 'phone', null, 'postalCode', null]);
   });

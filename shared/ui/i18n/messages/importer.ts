@@ -1,10 +1,11 @@
+import type { Lang } from '../../../model/types.ts';
 import { defineMessages, plural } from '../define.ts';
 
 // Messages of the importer feature. Keys are prefixed 'importer.' so feature sets never collide.
 
-const mb = (lang: 'pl' | 'en', bytes: number) =>
+const mb = (lang: Lang, bytes: number) =>
   new Intl.NumberFormat(lang, { maximumFractionDigits: bytes < 10 * 1024 * 1024 ? 1 : 0 }).format(bytes / 1024 / 1024);
-const num = (lang: 'pl' | 'en', n: number) => new Intl.NumberFormat(lang).format(n);
+const num = (lang: Lang, n: number) => new Intl.NumberFormat(lang).format(n);
 
 const FOREIGN_PL: Record<string, string> = {
   xls: 'To plik w starym formacie Excela (.xls). Zapisz go w Excelu jako „Skoroszyt programu Excel (.xlsx)” albo „CSV” i wczytaj ponownie.',

@@ -1,9 +1,10 @@
+import type { Lang } from '../../../model/types.ts';
 import { defineMessages, plural } from '../define.ts';
 
 // Messages of the share feature: exporting a list (package, CSV, vCard), the QR of a contact card,
 // the printable list, and importing what others send. Keys are prefixed 'share.' so feature sets
 // never collide. Error texts never quote file content (a hostile string stays out of them).
-const mb = (bytes: number, lang: 'pl' | 'en') => new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024);
+const mb = (bytes: number, lang: Lang) => new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024);
 
 export const share = defineMessages(
   {
