@@ -9,6 +9,7 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rejectedToCsv } from '../shared/io/import/rejected.ts';
 import { buildFeed, INDEX_FILE } from '../shared/io/feeds/build.ts';
+import { parseIndex, type FeedIndex } from '../shared/io/feeds/format.ts';
 import { readInputs } from '../shared/io/feeds/inputs.ts';
 import { generateFeedKey, keyFingerprint, parseFeedKey } from '../shared/io/feeds/signature.ts';
 import { normalizeEmail } from '../shared/model/contact.ts';
@@ -68,6 +69,16 @@ async function keygen(args: Args): Promise<void> {
   console.log(`Fingerprint: ${await keyFingerprint(key.publicKey)}`);
 }
 
+/** The index published in DIR before, when its packs are all there: unchanged regions keep them. */
+function previousIndex(out: string): FeedIndex | undefined {
+  try {
+    const index = parseIndex(readFileSync(join(out, INDEX_FILE), 'utf8'));
+    return index.packs.every((p) => existsSync(join(out, p.file))) ? index : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function build(args: Args): Promise<void> {
   const key = parseFeedKey(readFileSync(need(args, 'key'), 'utf8'));
   const publisher = need(args, 'publisher').trim();
@@ -83,7 +94,7 @@ async function build(args: Args): Promise<void> {
     args.files.map((f) => ({ name: basename(f), bytes: new Uint8Array(readFileSync(f)) })),
     createdAt,
   );
-  const feed = await buildFeed(inputs.entities, { publisher, contact, licence, createdAt }, key);
+  const feed = await buildFeed(inputs.entities, { publisher, contact, licence, createdAt }, key, previousIndex(out));
 
   mkdirSync(join(out, 'packs'), { recursive: true });
   let written = 0;
@@ -95,7 +106,7 @@ async function build(args: Args): Promise<void> {
     written++;
   }
   if (args.flags.get('prune')) {
-    const keep = new Set([...feed.files.keys()].filter((p) => p.startsWith('packs/')).map((p) => p.slice(6)));
+    const keep = new Set(feed.index.packs.map((p) => p.file.replace(/^packs\//, '')));
     for (const f of readdirSync(join(out, 'packs'))) if (!keep.has(f)) rmSync(join(out, 'packs', f));
   }
   const reportFile = `${out}.rejected.csv`;

@@ -18,7 +18,7 @@ export interface FeedMeta {
 
 export interface BuiltFeed {
   index: FeedIndex;
-  /** Path relative to the output folder → bytes: `index.json` and every pack. */
+  /** Path relative to the output folder → bytes: `index.json` and every pack written anew (a pack kept from `previous` is not among them). */
   files: Map<string, Uint8Array>;
 }
 
@@ -55,16 +55,37 @@ export function splitByRegion(entities: Entity[]): [string, Entity[]][] {
     .map(([r, list]) => [r, [...list].sort(byId)]);
 }
 
-export async function buildFeed(entities: Entity[], meta: FeedMeta, key: FeedKeyFile): Promise<BuiltFeed> {
+/** The dates a build stamps (its own date), left out of the content hash. */
+function dateless(e: Entity): Entity {
+  const { createdAt: _c, updatedAt: _u, ...rest } = e;
+  return { ...rest, sources: e.sources.map(({ seenAt: _s, ...s }) => s) } as unknown as Entity;
+}
+
+/**
+ * Builds the feed's files. `previous`: the index published before (the CLI reads it from the output
+ * folder); a region whose entities are the same as then, dates aside, keeps its published pack —
+ * so a change in one region changes only that region's pack and the index, though every entity of
+ * a build is dated by the build.
+ */
+export async function buildFeed(entities: Entity[], meta: FeedMeta, key: FeedKeyFile, previous?: Pick<FeedIndex, 'packs'>): Promise<BuiltFeed> {
   const files = new Map<string, Uint8Array>();
   const packs: FeedPackRef[] = [];
   const encoder = new TextEncoder();
+  const before = new Map((previous?.packs ?? []).map((p) => [p.region, p]));
   for (const [region, list] of splitByRegion(entities)) {
-    const bytes = encoder.encode(writePack(packName(meta.publisher, region), list, meta.createdAt, { name: meta.publisher, licence: meta.licence }));
+    const name = packName(meta.publisher, region);
+    const source = { name: meta.publisher, licence: meta.licence };
+    const content = await sha256Hex(encoder.encode(writePack(name, list.map(dateless), '', source)));
+    const old = before.get(region);
+    if (old?.content === content) {
+      packs.push(old);
+      continue;
+    }
+    const bytes = encoder.encode(writePack(name, list, meta.createdAt, source));
     const sha256 = await sha256Hex(bytes);
     const file = `packs/${regionSlug(region)}-${sha256.slice(0, 16)}.json`;
     files.set(file, bytes);
-    packs.push({ region, count: list.length, bytes: bytes.length, sha256, file });
+    packs.push({ region, count: list.length, bytes: bytes.length, sha256, file, content });
   }
   const index = await signIndex(
     {

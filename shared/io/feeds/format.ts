@@ -19,6 +19,11 @@ export interface FeedPackRef {
   sha256: string;
   /** Path relative to the index, e.g. `packs/malopolskie-3f2a….json`. */
   file: string;
+  /**
+   * Hex SHA-256 of the pack's entities without the dates a build stamps: the builder keeps a
+   * region's published pack while this is unchanged. Subscribers need not read it.
+   */
+  content?: string;
 }
 
 /** An index as signed: every field but `signature` is covered by it. */
@@ -81,7 +86,8 @@ export function parseIndex(text: string): FeedIndex {
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw new FeedError('index_invalid', { field: 'sha256' });
     if (seenRegions.has(p.region)) throw new FeedError('index_invalid', { field: 'region' });
     seenRegions.add(p.region);
-    return { region: p.region, count: int(p, 'count'), bytes: int(p, 'bytes'), sha256, file };
+    const content = p.content === undefined ? undefined : str(p, 'content', 64);
+    return { region: p.region, count: int(p, 'count'), bytes: int(p, 'bytes'), sha256, file, ...(content ? { content } : {}) };
   });
   const signature = str(data, 'signature', 200);
   return {

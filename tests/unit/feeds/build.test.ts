@@ -93,7 +93,7 @@ describe('signing and verifying', () => {
   it('verifies an index as written, whatever its key order or spacing', async () => {
     const text = JSON.stringify(index, null, 2);
     await expect(verifyIndex(parseIndex(text))).resolves.toBeUndefined();
-    const reordered = { signature: index.signature, packs: index.packs, ...index };
+    const reordered = Object.fromEntries(Object.entries(index).reverse());
     await expect(verifyIndex(parseIndex(JSON.stringify(reordered)))).resolves.toBeUndefined();
   });
 
