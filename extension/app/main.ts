@@ -6,12 +6,23 @@ import '../../shared/ui/theme.css';
 import App from '../../spa/App.svelte';
 import type { Platform } from '../../spa/platform.ts';
 import { DEFAULT_PACK_FILE } from '../../shared/io/fetchPack.ts';
+import { BUNDLED_FEED_PATH } from '../../shared/io/feeds/sampleFeed.ts';
 
 const ORIGINS = ['http://*/*', 'https://*/*'];
 
 const platform: Platform = {
   kind: 'extension',
   defaultPackUrl: browser.runtime.getURL(DEFAULT_PACK_FILE),
+  defaultFeedUrl: browser.runtime.getURL(BUNDLED_FEED_PATH),
+  async requestFeedAccess(url) {
+    const u = new URL(url);
+    if (u.protocol === 'chrome-extension:' || u.origin === location.origin) return true;
+    // The feed's origin only, asked at the moment of subscribing (the user's click).
+    return browser.permissions.request({ origins: [`${u.protocol}//${u.hostname}/*`] });
+  },
+  feedsChanged: () => {
+    browser.runtime.sendMessage({ type: 'feeds-changed' }).catch(() => {});
+  },
   directoryChanged: () => {
     browser.runtime.sendMessage({ type: 'directory-changed' }).catch(() => {});
   },

@@ -6,6 +6,7 @@ import { getDb } from '../../shared/db/database.ts';
 import { loadDefaultDirectoryOnce } from '../../shared/db/commands/directory.ts';
 import { setSettings } from '../../shared/db/commands/settings.ts';
 import { DEFAULT_PACK_FILE, fetchPack } from '../../shared/io/fetchPack.ts';
+import { BUNDLED_FEED_PATH } from '../../shared/io/feeds/sampleFeed.ts';
 import { parseBackgroundMessage } from '../../shared/messages/validate.ts';
 import type { PageRequest, TabState } from '../../shared/messages/protocol.ts';
 import type { PageHints } from '../../shared/model/types.ts';
@@ -21,7 +22,7 @@ const db = getDb();
 
 async function ensureDefaultDirectory(): Promise<void> {
   try {
-    const result = await loadDefaultDirectoryOnce(db, () => fetchPack(browser.runtime.getURL(DEFAULT_PACK_FILE)));
+    const result = await loadDefaultDirectoryOnce(db, () => fetchPack(browser.runtime.getURL(DEFAULT_PACK_FILE)), browser.runtime.getURL(BUNDLED_FEED_PATH));
     if (result === 'loaded') await refreshAllTabs();
   } catch (err) {
     console.error('Radar ES: the default directory could not be loaded', err);

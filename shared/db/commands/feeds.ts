@@ -16,7 +16,7 @@ import { findExistingMany, IMPORT_CHUNK } from './import.ts';
 import { bumpDirectoryRevision } from './settings.ts';
 
 export const FEED_SOURCE_PREFIX = 'feed:';
-export const DEFAULT_FEED_ID = 'default';
+export { DEFAULT_FEED_ID } from './bundledFeed.ts';
 
 export function feedSourceUrl(feedId: string): string {
   return `${FEED_SOURCE_PREFIX}${feedId}`;
@@ -33,7 +33,7 @@ const LISTS = ['domains', 'websites', 'emails', 'phones', 'categories', 'pkd', '
 
 /**
  * A pack entity as the feed gives it: the feed is the source of every value (fieldSources), dated
- * by the index; the web pages the publisher cites stay as references; the publisher's own file
+ * by the index; the pages and registers the publisher cites stay as references; the publisher's own file
  * names (`file:…`, meaningless on the subscriber's machine) are left out.
  */
 export function asFeedEntity(e: Entity, source: Source): Entity {
@@ -41,7 +41,7 @@ export function asFeedEntity(e: Entity, source: Source): Entity {
   for (const f of SCALARS) if (e[f] !== undefined) fieldSources[f] = source.url;
   for (const [k, v] of Object.entries(e.address ?? {})) if (v !== undefined) fieldSources[`address.${k}`] = source.url;
   for (const f of LISTS) if (e[f]?.length) fieldSources[f] = source.url;
-  const cited = e.sources.filter((s) => /^https?:\/\//i.test(s.url) && s.url !== source.url);
+  const cited = e.sources.filter((s) => !s.url.startsWith('file:') && !s.url.startsWith(FEED_SOURCE_PREFIX));
   const out: Entity = { ...e, sources: [source, ...cited], fieldSources, createdAt: source.seenAt, updatedAt: source.seenAt };
   delete out.delisted;
   delete out.verifiedAt;
@@ -212,9 +212,12 @@ export async function acceptFeedKey(db: RadarDB, feedId: string): Promise<void> 
   });
 }
 
-/** Entities that came only from feeds (and the pages they cite): nothing else would keep them. */
+/**
+ * Entities that came only from feeds (with the pages they cite): no file import (`file:`), no value
+ * of the user's (`user:`), not the user's own entity or candidate. Nothing else would keep them.
+ */
 function onlyFromFeeds(e: Entity): boolean {
-  return e.origin !== 'user' && !e.candidate && e.sources.every((s) => s.url.startsWith(FEED_SOURCE_PREFIX) || /^https?:\/\//i.test(s.url));
+  return e.origin !== 'user' && !e.candidate && !e.sources.some((s) => s.url.startsWith('file:') || s.url.startsWith('user:'));
 }
 
 /**
@@ -254,3 +257,4 @@ export async function feedsOfEntity(db: RadarDB, entityId: string): Promise<{ fe
   const feeds = await db.feeds.bulkGet(entries.map((e) => e.feedId));
   return entries.flatMap((entry, i) => (feeds[i] ? [{ feed: feeds[i]!, entry }] : []));
 }
+
