@@ -17,7 +17,7 @@ import { normalizeEmail } from '../shared/model/contact.ts';
 const USAGE = `usage:
   npm run feed -- keygen --out publisher-key.json
   npm run feed -- build --key publisher-key.json --publisher "Name" --contact e-mail --licence "Licence"
-                        [--date YYYY-MM-DD] [--prune] --out DIR FILE...`;
+                        [--date YYYY-MM-DD] [--url https://…/index.json] [--prune] --out DIR FILE...`;
 
 interface Args {
   command: string;
@@ -94,7 +94,10 @@ async function build(args: Args): Promise<void> {
     args.files.map((f) => ({ name: basename(f), bytes: new Uint8Array(readFileSync(f)) })),
     createdAt,
   );
-  const feed = await buildFeed(inputs.entities, { publisher, contact, licence, createdAt }, key, previousIndex(out));
+  const url = args.flags.get('url');
+  if (url !== undefined && (typeof url !== 'string' || !/^https?:\/\/[^\s]+$/.test(url))) throw new Error('--url must be the http(s) address of index.json');
+  const meta = { publisher, contact, licence, createdAt, ...(typeof url === 'string' ? { url } : {}) };
+  const feed = await buildFeed(inputs.entities, meta, key, previousIndex(out));
 
   mkdirSync(join(out, 'packs'), { recursive: true });
   let written = 0;

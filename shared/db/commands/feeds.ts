@@ -9,7 +9,7 @@ import type { RadarDB } from '../database.ts';
 import type { CheckedPack } from '../../io/feeds/packCheck.ts';
 import type { FeedIndex } from '../../io/feeds/format.ts';
 import { planBuilt, type ImportCounts } from '../../io/import/plan.ts';
-import type { Entity, FeedEntry, FeedSubscription, Source } from '../../model/types.ts';
+import type { Entity, FeedEntry, FeedSubscription, Flag, Source } from '../../model/types.ts';
 import { nowIso } from '../ids.ts';
 import { withKeys } from './directory.ts';
 import { findExistingMany, IMPORT_CHUNK } from './import.ts';
@@ -258,3 +258,24 @@ export async function feedsOfEntity(db: RadarDB, entityId: string): Promise<{ fe
   return entries.flatMap((entry, i) => (feeds[i] ? [{ feed: feeds[i]!, entry }] : []));
 }
 
+
+/**
+ * What can be reported to a feed's publisher: open flags on the entities it lists, and open
+ * candidates (entities the user found while browsing) in its regions.
+ */
+export async function correctionsFor(db: RadarDB, feedId: string): Promise<{ entity: Entity; flag: Flag }[]> {
+  const feed = await db.feeds.get(feedId);
+  if (!feed) return [];
+  const listed = new Set((await db.feedEntries.where('feedId').equals(feedId).toArray()).map((e) => e.entityId));
+  const regions = feed.regions ? new Set(feed.regions) : undefined;
+  const flags = await db.flags.filter((f) => f.status === 'open' && !!f.entityId).toArray();
+  const entities = await db.entities.bulkGet(flags.map((f) => f.entityId!));
+  const out: { entity: Entity; flag: Flag }[] = [];
+  flags.forEach((flag, i) => {
+    const entity = entities[i];
+    if (!entity) return;
+    const inRegion = !regions || regions.has(entity.address.voivodeship ?? '');
+    if (flag.kind === 'candidate' ? entity.candidate && inRegion : listed.has(entity.id)) out.push({ entity, flag });
+  });
+  return out;
+}

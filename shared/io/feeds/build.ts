@@ -14,6 +14,8 @@ export interface FeedMeta {
   licence: string;
   /** ISO timestamp the feed is dated by (the CLI: --date, else the newest input's mtime). */
   createdAt: string;
+  /** Where the index will be published (optional; lets a subscriber who opens the file subscribe). */
+  url?: string;
 }
 
 export interface BuiltFeed {
@@ -95,6 +97,7 @@ export async function buildFeed(entities: Entity[], meta: FeedMeta, key: FeedKey
       contact: meta.contact,
       licence: meta.licence,
       createdAt: meta.createdAt,
+      ...(meta.url ? { url: meta.url } : {}),
       key: { alg: FEED_ALG, publicKey: key.publicKey },
       packs,
     },

@@ -34,6 +34,8 @@ export interface FeedIndex {
   contact: string;
   licence: string;
   createdAt: string;
+  /** Optional: where the index is published, so that a subscriber who opens the file can subscribe. */
+  url?: string;
   key: { alg: typeof FEED_ALG; publicKey: string };
   packs: FeedPackRef[];
   signature: string;
@@ -97,6 +99,7 @@ export function parseIndex(text: string): FeedIndex {
     contact: str(data, 'contact', 300),
     licence: str(data, 'licence', 500),
     createdAt: str(data, 'createdAt', 40),
+    ...(data.url !== undefined ? { url: str(data, 'url', 2000) } : {}),
     key: { alg: FEED_ALG, publicKey: key.publicKey },
     packs,
     signature,

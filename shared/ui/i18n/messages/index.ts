@@ -11,8 +11,9 @@ import { importer } from './importer.ts';
 import { settings } from './settings.ts';
 import { share } from './share.ts';
 import { verify } from './verify.ts';
+import { feeds } from './feeds.ts';
 
-export const featureMessages = { common, popup, directory, entity, saved, lists, flags, importer, settings, share, verify };
+export const featureMessages = { common, popup, directory, entity, saved, lists, flags, importer, settings, share, verify, feeds };
 
 export const pl = {
   ...common.pl,
@@ -26,6 +27,7 @@ export const pl = {
   ...settings.pl,
   ...share.pl,
   ...verify.pl,
+  ...feeds.pl,
 };
 
 export const en: { [K in keyof typeof pl]: (typeof pl)[K] extends string ? string : (typeof pl)[K] } = {
@@ -40,4 +42,5 @@ export const en: { [K in keyof typeof pl]: (typeof pl)[K] extends string ? strin
   ...settings.en,
   ...share.en,
   ...verify.en,
+  ...feeds.en,
 };
