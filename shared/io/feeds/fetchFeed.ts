@@ -105,7 +105,10 @@ export async function fetchIndex(url: string, etag: string | undefined, deps: Fe
 /** A pack's bytes; at most one byte more than announced is read (enough to know it is too big). */
 export async function fetchPackBytes(indexUrl: string, ref: FeedPackRef, deps: FetchDeps = {}): Promise<Uint8Array> {
   const url = new URL(ref.file, indexUrl).href;
-  const res = await request(url, { cache: 'default' }, deps);
+  // Revalidated, not taken from the browser's cache unasked: a pack that failed its checks (a
+  // broken upload since fixed) must not be answered from the cache on the next try. A new pack has
+  // a new name, so this costs nothing on a normal update.
+  const res = await request(url, { cache: 'no-cache' }, deps);
   if (!res.ok) throw statusError(res);
   return readLimited(res, ref.bytes, () => new FeedError('oversize', { region: ref.region, expected: ref.bytes }));
 }
