@@ -20,9 +20,7 @@ const platform: Platform = {
     // The feed's origin only, asked at the moment of subscribing (the user's click).
     return browser.permissions.request({ origins: [`${u.protocol}//${u.hostname}/*`] });
   },
-  feedsChanged: () => {
-    browser.runtime.sendMessage({ type: 'feeds-changed' }).catch(() => {});
-  },
+
   directoryChanged: () => {
     browser.runtime.sendMessage({ type: 'directory-changed' }).catch(() => {});
   },

@@ -15,6 +15,7 @@ import { deliverHints, scanTab } from './scanTab.ts';
 import { handleContextMenuClick, installContextMenu } from './contextMenu.ts';
 import { syncAutoScan } from './autoScan.ts';
 import './verifyQueue.ts';
+import './feedAlarm.ts';
 import { decideTab, hasTellingHints, type Decision } from './decide.ts';
 import { forgetTab, recallHints, rememberHints } from './tabMemory.ts';
 

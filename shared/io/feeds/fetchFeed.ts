@@ -95,7 +95,16 @@ export type IndexResponse = { notModified: true } | { notModified: false; text: 
 export async function fetchIndex(url: string, etag: string | undefined, deps: FetchDeps = {}): Promise<IndexResponse> {
   // no-cache: the browser revalidates with the host (an HTTP cache of its own could answer 200 from a stale copy).
   const headers: Record<string, string> = etag ? { 'if-none-match': etag } : {};
-  const res = await request(url, { headers, cache: 'no-cache' }, deps);
+  let res: Response;
+  try {
+    res = await request(url, { headers, cache: 'no-cache' }, deps);
+  } catch (e) {
+    // A host that allows cross-origin reads but not the preflight If-None-Match needs (GitHub
+    // Pages, a bucket without the header in its CORS rule): asked plainly, the browser's own cache
+    // revalidates the index, and an index naming only packs held downloads nothing more.
+    if (!etag || !(e instanceof FeedError) || e.code !== 'cors') throw e;
+    res = await request(url, { cache: 'no-cache' }, deps);
+  }
   if (res.status === 304) return { notModified: true };
   if (!res.ok) throw statusError(res);
   const bytes = await readLimited(res, MAX_INDEX_BYTES, () => new FeedError('index_invalid', { field: 'size' }));
