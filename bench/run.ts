@@ -16,6 +16,7 @@ import { pageScanCase } from './cases/pageScan.ts';
 import { extensionCases } from './cases/extension.ts';
 import { importCase } from './cases/importCase.ts';
 import { searchCase } from './cases/search.ts';
+import { feedsCase } from './cases/feeds.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DATA = join(ROOT, 'bench/.data');
@@ -100,6 +101,16 @@ async function main(): Promise<number> {
           await browser.close();
           await spaBig.close();
           await spaSmall.close();
+        }
+      })),
+    );
+    cases.push(
+      ...(await run('feeds', 'directory feeds', async () => {
+        const browser = await h.launch();
+        try {
+          return await feedsCase({ browser, www, entities: CONFIG.entities, seed: SEED, checks: quick ? 5 : 20, log });
+        } finally {
+          await browser.close();
         }
       })),
     );
