@@ -11,7 +11,6 @@ const platform: Platform = {
   kind: 'standalone',
   defaultPackUrl: new URL(DEFAULT_PACK_FILE, document.baseURI).href,
   defaultFeedUrl: new URL(BUNDLED_FEED_PATH, document.baseURI).href,
-  directoryChanged: () => {},
 };
 
 mount(App, { target: document.getElementById('app')!, props: { platform } });

@@ -15,9 +15,6 @@ export interface Platform {
    * click). Without it (standalone) the feed is read across origins and its host must allow CORS.
    */
   requestFeedAccess?(url: string): Promise<boolean>;
-
-  /** Tells the background that the directory changed, so open tabs' badges are re-decided. */
-  directoryChanged(): void;
   /** Switches automatic page scanning (extension only; asks for the optional permission). */
   setAutoScan?(enabled: boolean): Promise<boolean>;
 }

@@ -7,6 +7,9 @@ import App from '../../spa/App.svelte';
 import type { Platform } from '../../spa/platform.ts';
 import { DEFAULT_PACK_FILE } from '../../shared/io/fetchPack.ts';
 import { BUNDLED_FEED_PATH } from '../../shared/io/feeds/sampleFeed.ts';
+import { getDb } from '../../shared/db/database.ts';
+import { tellBackgroundOfDirectoryChanges } from '../followDirectory.ts';
+import { send } from '../../shared/messages/client.ts';
 
 const ORIGINS = ['http://*/*', 'https://*/*'];
 
@@ -20,14 +23,10 @@ const platform: Platform = {
     // The feed's origin only, asked at the moment of subscribing (the user's click).
     return browser.permissions.request({ origins: [`${u.protocol}//${u.hostname}/*`] });
   },
-
-  directoryChanged: () => {
-    browser.runtime.sendMessage({ type: 'directory-changed' }).catch(() => {});
-  },
   async setAutoScan(enabled) {
     // Asked from the user's click on the setting, as the permission prompt requires.
     if (enabled && !(await browser.permissions.request({ origins: ORIGINS }))) return false;
-    const ok = (await browser.runtime.sendMessage({ type: 'set-auto-scan', enabled })) as { ok: boolean };
+    const ok = await send({ type: 'set-auto-scan', enabled });
     // Giving the access back is a courtesy: scanning already stopped, and the browser refuses to
     // remove access it granted by policy or at install.
     if (!enabled) await browser.permissions.remove({ origins: ORIGINS }).catch(() => false);
@@ -35,4 +34,5 @@ const platform: Platform = {
   },
 };
 
+tellBackgroundOfDirectoryChanges(getDb());
 mount(App, { target: document.getElementById('app')!, props: { platform } });

@@ -12,8 +12,10 @@ import { planBuilt, type ImportCounts } from '../../io/import/plan.ts';
 import type { Entity, FeedEntry, FeedSubscription, Flag, Source } from '../../model/types.ts';
 import { nowIso } from '../ids.ts';
 import { withKeys } from './directory.ts';
-import { findExistingMany, IMPORT_CHUNK } from './import.ts';
-import { bumpDirectoryRevision } from './settings.ts';
+import { IMPORT_CHUNK } from './import.ts';
+import { bumpDirectoryRevision } from '../directoryLog.ts';
+import { findByKeys } from '../queries.ts';
+import { deleteAttached, entityTables, USER_WORK_TABLES } from '../entityTables.ts';
 
 export const FEED_SOURCE_PREFIX = 'feed:';
 export { DEFAULT_FEED_ID } from './bundledFeed.ts';
@@ -65,8 +67,7 @@ export interface FeedApplyResult extends ImportCounts {
 export async function withUserData(db: RadarDB, ids: string[]): Promise<Set<string>> {
   const out = new Set<string>();
   if (ids.length === 0) return out;
-  for (const id of await db.saved.where('entityId').anyOf(ids).primaryKeys()) out.add(id);
-  for (const t of [db.listMembers, db.persons, db.notes, db.interactions, db.flags] as const) {
+  for (const t of entityTables(db, USER_WORK_TABLES)) {
     const rows = (await t.where('entityId').anyOf(ids).toArray()) as { entityId?: string }[];
     for (const r of rows) if (r.entityId) out.add(r.entityId);
   }
@@ -102,7 +103,7 @@ export async function applyFeedUpdate(
     }),
   );
   const now = nowIso();
-  const plan = await planBuilt(built, { now, findExistingMany: (keys) => findExistingMany(db, keys) });
+  const plan = await planBuilt(built, { now, findExistingMany: (keys) => findByKeys(db, keys) });
   const listed = new Map<string, string>(); // entity id → region
   plan.rowIds?.forEach((id, i) => {
     if (id !== undefined) listed.set(id, regionOfRow[i]);
@@ -225,7 +226,7 @@ function onlyFromFeeds(e: Entity): boolean {
  * them, another feed lists them, or they came from elsewhere as well (an import, the user).
  */
 export async function unsubscribeFeed(db: RadarDB, feedId: string): Promise<{ removed: number; kept: number }> {
-  const tables = [db.entities, db.settings, db.feeds, db.feedEntries, db.saved, db.listMembers, db.persons, db.notes, db.interactions, db.flags];
+  const tables = [db.entities, db.settings, db.feeds, ...entityTables(db)];
   return db.transaction('rw', tables, async () => {
     const feed = await db.feeds.get(feedId);
     const entries = await db.feedEntries.where('feedId').equals(feedId).toArray();
@@ -245,6 +246,7 @@ export async function unsubscribeFeed(db: RadarDB, feedId: string): Promise<{ re
       }
     }
     await db.entities.bulkDelete(remove);
+    await deleteAttached(db, remove);
     if (update.length) await db.entities.bulkPut(update);
     if (remove.length || update.length) await bumpDirectoryRevision(db, [...remove, ...update.map((e) => e.id)]);
     return { removed: remove.length, kept: ids.length - remove.length };

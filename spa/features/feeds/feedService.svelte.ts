@@ -18,9 +18,7 @@ export async function runUpdate(db: RadarDB, platform: Platform, feedId: string)
   feedState.busy = feedId;
   feedState.progress = undefined;
   try {
-    const result = await updateFeed(db, feedId, { deps: fetchDepsFor(platform), onProgress: (p) => (feedState.progress = p) });
-    if (result.status === 'updated') platform.directoryChanged();
-    return result;
+    return await updateFeed(db, feedId, { deps: fetchDepsFor(platform), onProgress: (p) => (feedState.progress = p) });
   } finally {
     feedState.busy = undefined;
     feedState.progress = undefined;
