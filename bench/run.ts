@@ -108,10 +108,12 @@ async function main(): Promise<number> {
     cases.push(
       ...(await run('feeds', 'directory feeds', async () => {
         const browser = await h.launch();
+        const spa = await h.serveStatic({ dir: h.SPA_DIR });
         try {
-          return await feedsCase({ browser, www, entities: CONFIG.entities, seed: SEED, checks: quick ? 5 : 20, log });
+          return await feedsCase({ browser, spa, entities: CONFIG.entities, seed: SEED, checks: quick ? 5 : 20, log });
         } finally {
           await browser.close();
+          await spa.close();
         }
       })),
     );

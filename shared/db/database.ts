@@ -59,12 +59,14 @@ export const SCHEMA_V2 = {
 
 /**
  * v3 adds directory feeds (issue 20): the subscriptions, and which feed lists which entity — by
- * feed (an update's diff, unsubscribing) and by entity (the entity page, "no longer listed").
+ * feed (unsubscribing), by feed and region (an update reads only the regions whose pack changed:
+ * one region of a 100k feed instead of all its listings) and by entity (the entity page, "no
+ * longer listed").
  */
 export const SCHEMA_V3 = {
   ...SCHEMA_V2,
   feeds: 'id',
-  feedEntries: '[feedId+entityId], feedId, entityId',
+  feedEntries: '[feedId+entityId], feedId, entityId, [feedId+region]',
 } as const;
 
 export class RadarDB extends Dexie {

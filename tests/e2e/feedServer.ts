@@ -70,13 +70,19 @@ export class FeedHost {
   }
 
   /** Builds a feed from CSV rows into `/dir/`, keeping unchanged regions' packs, as the CLI does. */
-  async publish(dir: string, csv: string, key: FeedKeyFile, meta: { publisher: string; createdAt: string; contact?: string }): Promise<string> {
+  async publish(dir: string, csv: string, key: FeedKeyFile, meta: { publisher: string; createdAt: string; contact?: string; withUrl?: boolean }): Promise<string> {
     const inputs = await readInputs([{ name: 'lista.csv', bytes: new TextEncoder().encode(csv) }], meta.createdAt);
     const old = this.files.get(`/${dir}/index.json`);
     const previous = old ? parseIndex(new TextDecoder().decode(old)) : undefined;
-    const feed = await buildFeed(inputs.entities, { publisher: meta.publisher, contact: meta.contact ?? 'pes@rops.example.org', licence: 'CC BY 4.0', createdAt: meta.createdAt }, key, previous);
+    const url = `${this.origin}/${dir}/index.json`;
+    const feed = await buildFeed(
+      inputs.entities,
+      { publisher: meta.publisher, contact: meta.contact ?? 'pes@rops.example.org', licence: 'CC BY 4.0', createdAt: meta.createdAt, ...(meta.withUrl ? { url } : {}) },
+      key,
+      previous,
+    );
     for (const [p, bytes] of feed.files) this.files.set(`/${dir}/${p}`, bytes);
-    return `${this.origin}/${dir}/index.json`;
+    return url;
   }
 
   indexOf(dir: string): { packs: { region: string; file: string }[] } & Record<string, unknown> {

@@ -171,6 +171,16 @@ describe.each<AppKind>(['standalone', 'extension'])('directory feeds in the %s a
     await expect.poll(() => page.getByTestId('feed-problem').textContent(), { timeout: 20_000 }).toMatch(/Nie można połączyć się z nie-ma-takiego-serwera\.example/);
   });
 
+  it('opening a feed file previews the feed it names; a file that does not say where it is published is refused, saying so', async () => {
+    await host.publish('c', csv(DELTA), key, { publisher: 'OWES z pliku', createdAt: '2026-12-02T00:00:00.000Z', withUrl: true });
+    const file = (dir: string) => ({ name: 'index.json', mimeType: 'application/json', buffer: Buffer.from(host.files.get(`/${dir}/index.json`)!) });
+    await page.getByTestId('feed-file').setInputFiles(file('c'));
+    await expect.poll(() => page.getByTestId('feed-publisher').textContent(), { timeout: 15_000 }).toBe('OWES z pliku');
+    await page.getByTestId('feed-preview').getByRole('button', { name: 'Anuluj' }).click();
+    await page.getByTestId('feed-file').setInputFiles(file('a')); // built without --url
+    await expect.poll(() => page.getByTestId('feed-problem').textContent()).toMatch(/nie podaje, gdzie źródło jest opublikowane/);
+  });
+
   it('two feeds listing one entity merge it by its identifiers; unsubscribing keeps what the other feed lists', async () => {
     const urlB = await host.publish('b', csv(ALFA.replace('12 345 67 89', '600 700 800'), 'Fundacja Feedowa Epsilon,,,lubuskie,Zielona Góra,,'), key, { publisher: 'OWES Testowo', createdAt: '2026-12-02T00:00:00.000Z' });
     await page.getByTestId('feed-url').fill(urlB);

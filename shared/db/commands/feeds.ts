@@ -126,10 +126,13 @@ export async function applyFeedUpdate(
 
   const touchedRegions = new Set([...input.packs.map((p) => p.ref.region), ...input.gone]);
   return db.transaction('rw', [db.entities, db.settings, db.feeds, db.feedEntries], async () => {
-    const before = await db.feedEntries.where('feedId').equals(feed.id).toArray();
+    // Only the listings of the regions whose pack changed (or went) can change.
+    const before = touchedRegions.size ? await db.feedEntries.where('[feedId+region]').anyOf([...touchedRegions].map((r) => [feed.id, r])).toArray() : [];
     const dropped: FeedEntry[] = [];
+    let activeBefore = 0;
     for (const e of before) {
-      if (!touchedRegions.has(e.region) || listed.has(e.entityId) || e.droppedAt) continue;
+      if (!e.droppedAt) activeBefore++;
+      if (listed.has(e.entityId) || e.droppedAt) continue;
       dropped.push({ ...e, droppedAt: index.createdAt });
     }
     const entries: FeedEntry[] = [...listed].map(([entityId, region]) => ({ feedId: feed.id, entityId, region }));
@@ -154,7 +157,8 @@ export async function applyFeedUpdate(
     const packs = { ...feed.packs };
     for (const r of input.gone) delete packs[r];
     for (const p of input.packs) packs[p.ref.region] = p.ref.sha256;
-    const count = await db.feedEntries.where('feedId').equals(feed.id).filter((x) => !x.droppedAt).count();
+    // The regions untouched keep their listings: their count carries over.
+    const count = feed.count - activeBefore + listed.size;
     const at = nowIso();
     const record: FeedSubscription = {
       ...feed,

@@ -4,6 +4,7 @@
 import { matchKeys } from '../../model/merge.ts';
 import type { Entity } from '../../model/types.ts';
 import { parseImportFile, planParsed } from '../import/index.ts';
+import type { PlanOptions } from '../import/plan.ts';
 import type { RejectedRow } from '../import/rejected.ts';
 
 export interface InputFile {
@@ -18,7 +19,8 @@ export interface ReadInputs {
   rows: number;
 }
 
-export async function readInputs(files: InputFile[], createdAt: string): Promise<ReadInputs> {
+/** `buildMany`: builds the rows (the CLI passes one that spreads them over worker threads). */
+export async function readInputs(files: InputFile[], createdAt: string, opts: { buildMany?: PlanOptions['buildMany'] } = {}): Promise<ReadInputs> {
   const byId = new Map<string, Entity>();
   const idByKey = new Map<string, string>();
   const rejected: ReadInputs['rejected'] = [];
@@ -29,6 +31,7 @@ export async function readInputs(files: InputFile[], createdAt: string): Promise
     const plan = await planParsed(parsed, {
       source: { url: `file:${file.name}`, seenAt, label: file.name },
       now: createdAt,
+      ...(opts.buildMany ? { buildMany: opts.buildMany } : {}),
       findExisting: (keys) => {
         for (const k of keys) {
           const id = idByKey.get(k);

@@ -79,7 +79,7 @@ describe('database schema', () => {
     expect(db.verifyQueue.schema.indexes.map((i) => i.name).sort()).toEqual(['order', 'status']);
     expect(await db.verifyQueue.count()).toBe(0);
     expect(Object.keys(SCHEMA_V3)).toEqual(expect.arrayContaining(['feeds', 'feedEntries']));
-    expect(db.feedEntries.schema.indexes.map((i) => i.name).sort()).toEqual(['entityId', 'feedId']);
+    expect(db.feedEntries.schema.indexes.map((i) => i.name).sort()).toEqual(['[feedId+region]', 'entityId', 'feedId']);
     expect(await db.feeds.count()).toBe(0);
     db.close();
   });
