@@ -6,7 +6,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { crx } from '@crxjs/vite-plugin';
 import { VitePWA } from 'vite-plugin-pwa';
 import manifest, { firefoxManifest } from './extension/manifest.config.ts';
-import { buildDefaultPack } from './scripts/defaultPack.ts';
+import { buildDefaultPack, readSampleFeed } from './scripts/defaultPack.ts';
+import { BUNDLED_FEED_PATH } from './shared/io/feeds/sampleFeed.ts';
 import { DEFAULT_PACK_FILE } from './shared/io/fetchPack.ts';
 
 /** Emits the default directory pack (made from shared/data/*.csv) into the build's root. */
@@ -17,6 +18,10 @@ function defaultDirectory(): Plugin {
     name: 'radar-es-default-directory',
     async generateBundle() {
       this.emitFile({ type: 'asset', fileName: DEFAULT_PACK_FILE, source: await get() });
+      // The feed it is a snapshot of, next to the app: the default subscription's URL.
+      const { files } = await readSampleFeed();
+      const dir = BUNDLED_FEED_PATH.replace(/[^/]+$/, '');
+      for (const [path, bytes] of files) this.emitFile({ type: 'asset', fileName: dir + path, source: bytes });
     },
     configureServer(server) {
       server.middlewares.use(`/${DEFAULT_PACK_FILE}`, (_req, res) => {
@@ -148,6 +153,8 @@ export default defineConfig(({ mode }) => {
         },
         workbox: {
           globPatterns: ['**/*.{js,css,html,png,json,webmanifest}'],
+          // The feed is asked for its updates: the network answers, never the precache.
+          globIgnores: ['feed/**'],
           maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         },
       }),

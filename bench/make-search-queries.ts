@@ -5,7 +5,7 @@
 // name words without diacritics, a prefix, a typo, its NIP/KRS/REGON in a common format, its town with
 // a category or offer word. A query is kept only when a plain scan (every query word is a prefix of a
 // word of the entity's searchable fields; no index involved) finds at most MAX_MATCHES entities among
-// the 100k synthetic + 160 real ones, the expected one among them — so a correct engine must rank it
+// the 100k synthetic + 405 real ones, the expected one among them — so a correct engine must rank it
 // in the top 5. Real-sample queries name their entity by its exact name.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fold, foldedWords } from '../shared/model/fold.ts';

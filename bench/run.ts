@@ -16,6 +16,7 @@ import { pageScanCase } from './cases/pageScan.ts';
 import { extensionCases } from './cases/extension.ts';
 import { importCase } from './cases/importCase.ts';
 import { searchCase } from './cases/search.ts';
+import { feedsCase } from './cases/feeds.ts';
 import { firefoxCases } from './cases/firefox.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -101,6 +102,18 @@ async function main(): Promise<number> {
           await browser.close();
           await spaBig.close();
           await spaSmall.close();
+        }
+      })),
+    );
+    cases.push(
+      ...(await run('feeds', 'directory feeds', async () => {
+        const browser = await h.launch();
+        const spa = await h.serveStatic({ dir: h.SPA_DIR });
+        try {
+          return await feedsCase({ browser, spa, entities: CONFIG.entities, seed: SEED, checks: quick ? 5 : 20, log });
+        } finally {
+          await browser.close();
+          await spa.close();
         }
       })),
     );

@@ -1,7 +1,7 @@
 // Hash routing: works the same in a chrome-extension:// page and on any static host, and keeps the
 // search query and facets in the address so a search can be bookmarked and shared.
 export interface Route {
-  name: 'directory' | 'entity' | 'add' | 'saved' | 'lists' | 'list' | 'flags' | 'import' | 'settings';
+  name: 'directory' | 'entity' | 'add' | 'saved' | 'lists' | 'list' | 'flags' | 'import' | 'feeds' | 'settings';
   /** Path parameter (entity id, list id). */
   id?: string;
   query: URLSearchParams;
@@ -11,7 +11,7 @@ function parse(hash: string): Route {
   const [path, qs = ''] = hash.replace(/^#\/?/, '').split('?');
   const [name, id] = path.split('/');
   const query = new URLSearchParams(qs);
-  const known: Route['name'][] = ['directory', 'entity', 'add', 'saved', 'lists', 'list', 'flags', 'import', 'settings'];
+  const known: Route['name'][] = ['directory', 'entity', 'add', 'saved', 'lists', 'list', 'flags', 'import', 'feeds', 'settings'];
   const n = known.includes(name as Route['name']) ? (name as Route['name']) : 'directory';
   return { name: n, id: id ? decodeURIComponent(id) : undefined, query };
 }

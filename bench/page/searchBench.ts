@@ -1,6 +1,6 @@
 // Case "search", in the browser: the directory's own index (shared/search) next to MiniSearch and
 // FlexSearch configured alike by bench/search-compare.ts (same fields, folding and query rules),
-// over the synthetic directory plus the real 160-entity sample, with the repo's query set.
+// over the synthetic directory plus the real 405-entity sample, with the repo's query set.
 import MiniSearch from 'minisearch';
 import { SearchIndex } from '../../shared/search/search-index.ts';
 import type { SearchDoc } from '../../shared/search/types.ts';

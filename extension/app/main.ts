@@ -6,6 +6,7 @@ import '../../shared/ui/theme.css';
 import App from '../../spa/App.svelte';
 import type { Platform } from '../../spa/platform.ts';
 import { DEFAULT_PACK_FILE } from '../../shared/io/fetchPack.ts';
+import { BUNDLED_FEED_PATH } from '../../shared/io/feeds/sampleFeed.ts';
 import { getDb } from '../../shared/db/database.ts';
 import { tellBackgroundOfDirectoryChanges } from '../followDirectory.ts';
 import { send } from '../../shared/messages/client.ts';
@@ -15,6 +16,13 @@ const ORIGINS = ['http://*/*', 'https://*/*'];
 const platform: Platform = {
   kind: 'extension',
   defaultPackUrl: browser.runtime.getURL(DEFAULT_PACK_FILE),
+  defaultFeedUrl: browser.runtime.getURL(BUNDLED_FEED_PATH),
+  async requestFeedAccess(url) {
+    const u = new URL(url);
+    if (u.protocol === 'chrome-extension:' || u.origin === location.origin) return true;
+    // The feed's origin only, asked at the moment of subscribing (the user's click).
+    return browser.permissions.request({ origins: [`${u.protocol}//${u.hostname}/*`] });
+  },
   async setAutoScan(enabled) {
     // Asked from the user's click on the setting, as the permission prompt requires.
     if (enabled && !(await browser.permissions.request({ origins: ORIGINS }))) return false;

@@ -8,6 +8,7 @@ import { loadDefaultDirectoryOnce } from '../../shared/db/commands/directory.ts'
 import { setSettings } from '../../shared/db/commands/settings.ts';
 import { followDirectory, readDirectoryRevision } from '../../shared/db/directoryLog.ts';
 import { DEFAULT_PACK_FILE, fetchPack } from '../../shared/io/fetchPack.ts';
+import { BUNDLED_FEED_PATH } from '../../shared/io/feeds/sampleFeed.ts';
 import type { TabState } from '../../shared/messages/protocol.ts';
 import { handle } from './dispatch.ts';
 import type { PageHints } from '../../shared/model/types.ts';
@@ -16,6 +17,7 @@ import { deliverHints, scanTab } from './scanTab.ts';
 import { handleContextMenuClick, installContextMenu } from './contextMenu.ts';
 import { syncAutoScan } from './autoScan.ts';
 import './verifyQueue.ts';
+import './feedAlarm.ts';
 import { decideTab, hasTellingHints, type Decision } from './decide.ts';
 import { forgetTab, recallHints, rememberHints } from './tabMemory.ts';
 
@@ -26,7 +28,7 @@ const read = rawReader(db.name);
 
 async function ensureDefaultDirectory(): Promise<void> {
   try {
-    const result = await loadDefaultDirectoryOnce(db, () => fetchPack(browser.runtime.getURL(DEFAULT_PACK_FILE)));
+    const result = await loadDefaultDirectoryOnce(db, () => fetchPack(browser.runtime.getURL(DEFAULT_PACK_FILE)), browser.runtime.getURL(BUNDLED_FEED_PATH));
     if (result === 'loaded') await directoryMoved();
   } catch (err) {
     console.error('Radar ES: the default directory could not be loaded', err);

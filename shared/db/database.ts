@@ -2,6 +2,8 @@ import Dexie, { type Table } from 'dexie';
 import type {
   ContactList,
   Entity,
+  FeedEntry,
+  FeedSubscription,
   Flag,
   ImportRecord,
   Interaction,
@@ -58,6 +60,18 @@ export const SCHEMA_V2 = {
   verifyQueue: 'entityId, status, order',
 } as const;
 
+/**
+ * v3 adds directory feeds (issue 20): the subscriptions, and which feed lists which entity — by
+ * feed (unsubscribing), by feed and region (an update reads only the regions whose pack changed:
+ * one region of a 100k feed instead of all its listings) and by entity (the entity page, "no
+ * longer listed").
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  feeds: 'id',
+  feedEntries: '[feedId+entityId], feedId, entityId, [feedId+region]',
+} as const;
+
 export class RadarDB extends Dexie {
   entities!: Table<Entity, string>;
   saved!: Table<Saved, string>;
@@ -71,11 +85,14 @@ export class RadarDB extends Dexie {
   settings!: Table<SettingRecord, string>;
   blobs!: Table<BlobRecord, string>;
   verifyQueue!: Table<VerifyJob, string>;
+  feeds!: Table<FeedSubscription, string>;
+  feedEntries!: Table<FeedEntry, [string, string]>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

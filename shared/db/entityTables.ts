@@ -8,8 +8,8 @@ import type { RadarDB } from './database.ts';
 /** Tables that hold the user's own work about an entity: an entity with any of it is kept by "delete the directory". */
 export const USER_WORK_TABLES = ['saved', 'listMembers', 'persons', 'notes', 'interactions', 'flags'] as const;
 
-/** Every table that hangs off an entity: its user work and its register-check job. */
-export const ENTITY_TABLES = [...USER_WORK_TABLES, 'verifyQueue'] as const;
+/** Every table that hangs off an entity: its user work, its register-check job, the feeds listing it. */
+export const ENTITY_TABLES = [...USER_WORK_TABLES, 'verifyQueue', 'feedEntries'] as const;
 
 export type EntityTableName = (typeof ENTITY_TABLES)[number];
 

@@ -112,6 +112,11 @@ export interface Entity {
   /** Match keys (`krs:…`, `nip:…`, `regon:…`, `name:…`), kept by shared/db for indexed lookups. */
   keys?: string[];
   /**
+   * Set when every feed that listed the entity has stopped listing it: shown as "no longer listed by
+   * <by> since <since>", left out of search results, kept while the user has data on it.
+   */
+  delisted?: { by: string; since: string };
+  /**
    * Values the user added (from a page, or typed) or corrected. The entity's fields already show
    * them; these records keep each one's source and the value it replaced, and make every later
    * merge (imports, feed updates, list packages) keep them (shared/model/userValues.ts).
@@ -309,3 +314,42 @@ export interface RawPageFacts {
 
 /** The languages the product speaks: Polish first, English too. */
 export type Lang = 'pl' | 'en';
+
+/** A subscription to a directory feed (docs/feeds.md). */
+export interface FeedSubscription {
+  /** `default` for the feed the app ships with; else `feed_` + 12 hex digits of the index URL's SHA-256. */
+  id: string;
+  /** The index URL (http/https; for the bundled feed, the build's own copy). */
+  url: string;
+  publisher: string;
+  contact: string;
+  licence: string;
+  /** The publisher's public key (base64url) and its fingerprint, trusted at subscription. */
+  publicKey: string;
+  fingerprint: string;
+  /** The regions taken ('' = entities without a voivodeship); undefined = every region. */
+  regions?: string[];
+  /** createdAt of the index last applied. */
+  feedDate?: string;
+  /** Region → SHA-256 of the pack held: a pack with the same hash is never downloaded again. */
+  packs: Record<string, string>;
+  /** The ETag of the index last applied (If-None-Match). */
+  etag?: string;
+  /** Entities the feed lists now (in the regions taken). */
+  count: number;
+  subscribedAt: string;
+  lastCheckAt?: string;
+  lastSuccessAt?: string;
+  lastError?: { code: string; detail?: Record<string, string | number>; at: string };
+  /** A key the index now names instead of the trusted one: refused until the user accepts it. */
+  pendingKey?: { publicKey: string; fingerprint: string };
+}
+
+/** Which feed lists which entity, from which region's pack. */
+export interface FeedEntry {
+  feedId: string;
+  entityId: string;
+  region: string;
+  /** Set when the feed stopped listing the entity (the index date of that update). */
+  droppedAt?: string;
+}

@@ -66,7 +66,7 @@ describe('extension with access to pages (popup scan, automatic scanning)', () =
     sites = await serveStatic({ byHost: true });
     ext = await launchExtension({ granted: true, sitesPort: sites.port });
     app = await ext.open('app.html#/lists');
-    await until(async () => (await readTable(app, 'entities')).length >= 160, 'the default directory');
+    await until(async () => (await readTable(app, 'entities')).length >= 405, 'the default directory');
   });
   afterAll(async () => {
     await ext?.close();

@@ -40,7 +40,7 @@ describe('extension', () => {
   it('loads the default directory once, and a save in the popup shows up live in an open app page', async () => {
     const app = await ext.open('app.html#/saved');
     const directory = await ext.open('app.html#/directory');
-    await until(async () => /160/.test((await directory.getByTestId('directory-count').textContent()) ?? ''), 'the default directory (160 entities)');
+    await until(async () => /405/.test((await directory.getByTestId('directory-count').textContent()) ?? ''), 'the default directory (405 entities)');
     expect(await app.getByTestId('saved-list').locator('li').count()).toBe(0);
 
     const site = await ext.context.newPage();
@@ -55,7 +55,7 @@ describe('extension', () => {
 
     // Restarting the app page does not load the default directory a second time.
     await directory.reload();
-    await until(async () => /160/.test((await directory.getByTestId('directory-count').textContent()) ?? ''), 'the directory count after reload');
+    await until(async () => /405/.test((await directory.getByTestId('directory-count').textContent()) ?? ''), 'the directory count after reload');
   });
 
   it('logged no error or warning in its service worker or pages', () => {
@@ -77,7 +77,7 @@ describe('standalone SPA', () => {
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
       await page.goto(`${spa.url}/#/directory`);
-      await until(async () => /160/.test((await page.getByTestId('directory-count').textContent()) ?? ''), 'the default directory in the standalone SPA');
+      await until(async () => /405/.test((await page.getByTestId('directory-count').textContent()) ?? ''), 'the default directory in the standalone SPA');
       expect(await page.evaluate(() => typeof (globalThis as any).chrome?.runtime?.id)).toBe('undefined');
       expect(errors).toEqual([]);
     } finally {

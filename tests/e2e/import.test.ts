@@ -65,7 +65,7 @@ async function latestRecord(page: Page): Promise<Record<string, any>> {
 }
 
 async function waitForDefaultDirectory(page: Page): Promise<void> {
-  await until(async () => (await dbState(page)).entities >= 160, 'the default directory', 20_000);
+  await until(async () => (await dbState(page)).entities >= 405, 'the default directory', 20_000);
 }
 
 async function pick(page: Page, f: FixtureFile): Promise<void> {
@@ -348,8 +348,8 @@ describe('import in the standalone SPA', () => {
     await waitForDefaultDirectory(page);
     // The default directory is a data pack: imported again through the page, it changes nothing.
     await pick(page, { name: 'default-directory.json', mimeType: 'application/json', buffer: readFileSync(`${SPA_DIR}/default-directory.json`) });
-    await expect.poll(() => page.getByTestId('import-file-info').textContent()).toMatch(/pakiet danych Radar ES · 160 pozycji/);
-    expect(await counts(page)).toEqual({ added: 0, merged: 0, unchanged: 160, rejected: 0 });
+    await expect.poll(() => page.getByTestId('import-file-info').textContent()).toMatch(/pakiet danych Radar ES · 405 pozycji/);
+    expect(await counts(page)).toEqual({ added: 0, merged: 0, unchanged: 405, rejected: 0 });
     await page.getByRole('button', { name: 'Wybierz inny plik' }).click();
 
     await mainFlow(page);

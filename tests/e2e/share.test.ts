@@ -92,7 +92,7 @@ async function openApp(browser: Browser, url: string): Promise<Page> {
   page.on('pageerror', (e) => errors.push(String(e)));
   (page as Page & { errors?: string[] }).errors = errors;
   await page.goto(`${url}/#/lists`);
-  // The app loads the default directory (160 entities) on first start.
+  // The app loads the default directory (405 entities) on first start.
   await until(async () => (await idbAll<{ key: string; value: unknown }>(page, 'settings')).some((s) => s.key === 'defaultDirectoryLoaded' && s.value), 'the default directory', 30_000);
   return page;
 }

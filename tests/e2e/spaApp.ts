@@ -56,7 +56,7 @@ export async function startApp(kind: AppKind): Promise<AppUnderTest> {
   };
 }
 
-/** The number the directory reports ("160 wyników"), once the search index has answered. */
+/** The number the directory reports ("405 wyników"), once the search index has answered. */
 export async function resultCount(page: Page): Promise<number> {
   const text = (await page.getByTestId('result-count').textContent({ timeout: 15_000 })) ?? '';
   return Number(text.replace(/\s/g, '').match(/^\d+/)?.[0] ?? NaN);

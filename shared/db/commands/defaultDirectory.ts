@@ -5,6 +5,7 @@ import type { RadarDB } from '../database.ts';
 import { planBuilt, type ImportCounts } from '../../io/import/plan.ts';
 import type { Entity } from '../../model/types.ts';
 import { nowIso } from '../ids.ts';
+import type { BundledSnapshot } from '../../io/fetchPack.ts';
 import { findByKeys } from '../queries.ts';
 import { putEntities } from './directory.ts';
 import { setSettings } from './settings.ts';
@@ -12,8 +13,9 @@ import { setSettings } from './settings.ts';
 /** Chunk size of the writes: one transaction per 5–10k records beat 1k chunks and one giant transaction. */
 const CHUNK = 5000;
 
-export async function reloadDefaultDirectory(db: RadarDB, fetchPack: () => Promise<Entity[]>): Promise<ImportCounts> {
-  const entities = await fetchPack();
+export async function reloadDefaultDirectory(db: RadarDB, fetchPack: () => Promise<BundledSnapshot | Entity[]>): Promise<ImportCounts> {
+  const snapshot = await fetchPack();
+  const entities = Array.isArray(snapshot) ? snapshot : snapshot.entities;
   const counts: ImportCounts = { added: 0, merged: 0, unchanged: 0, rejected: 0 };
   for (let i = 0; i < entities.length; i += CHUNK) {
     const chunk = entities.slice(i, i + CHUNK).map((entity) => ({ ok: true as const, entity }));

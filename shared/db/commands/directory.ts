@@ -4,6 +4,9 @@ import { matchKeys } from '../../model/merge.ts';
 import { bumpDirectoryRevision } from '../directoryLog.ts';
 import { getSetting } from './settings.ts';
 import { deleteAttached, entitiesWithUserWork, entityTables } from '../entityTables.ts';
+import { DEFAULT_FEED_ID, putBundledFeed } from './bundledFeed.ts';
+import type { BundledSnapshot } from '../../io/fetchPack.ts';
+import { keyFingerprint } from '../../io/feeds/signature.ts';
 
 /** Entities as stored: with their match keys, so identifier lookups and merges use one index. */
 export function withKeys(entity: Entity): Entity {
@@ -30,14 +33,23 @@ export async function putEntities(db: RadarDB, entities: Entity[]): Promise<void
  */
 export async function loadDefaultDirectoryOnce(
   db: RadarDB,
-  fetchPack: () => Promise<Entity[]>,
+  fetchPack: () => Promise<BundledSnapshot | Entity[]>,
+  /** Where the bundled feed is served (the build's own copy): the default feed's subscription URL. */
+  feedUrl?: string,
 ): Promise<'loaded' | 'already'> {
   if (await getSetting(db, 'defaultDirectoryLoaded')) return 'already';
-  const entities = (await fetchPack()).map(withKeys);
-  return db.transaction('rw', db.entities, db.settings, async () => {
+  const snapshot = await fetchPack();
+  const { entities: raw, feed } = Array.isArray(snapshot) ? { entities: snapshot, feed: undefined } : snapshot;
+  const entities = raw.map(withKeys);
+  // Worked out before the transaction: an IndexedDB transaction does not survive awaiting WebCrypto.
+  const fingerprint = feed && feedUrl ? await keyFingerprint(feed.key.publicKey) : undefined;
+  return db.transaction('rw', [db.entities, db.settings, db.feeds, db.feedEntries], async () => {
     if (await getSetting(db, 'defaultDirectoryLoaded')) return 'already' as const;
     await db.entities.bulkPut(entities);
     await db.settings.put({ key: 'defaultDirectoryLoaded', value: true });
+    if (feed && feedUrl && fingerprint && !(await db.feeds.get(DEFAULT_FEED_ID))) {
+      await putBundledFeed(db, { index: feed, url: feedUrl, fingerprint, listed: entities.map((e) => [e.id, e.address.voivodeship ?? '']) });
+    }
     await bumpDirectoryRevision(db, entities.map((e) => e.id));
     return 'loaded' as const;
   });

@@ -71,7 +71,7 @@ export async function patchCachedSearchIndex(db: RadarDB, given?: CachedIndex): 
   }
   snapshot.ids.forEach((id, i) => {
     const entity = snapshot.entities[i];
-    if (entity) index.update(toSearchDoc(entity));
+    if (entity && !entity.delisted) index.update(toSearchDoc(entity));
     else index.remove(id);
   });
   const buffer = index.serialize();

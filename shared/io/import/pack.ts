@@ -44,8 +44,8 @@ const NOT_PACKED = new Set(['keys', 'candidate']);
  * A pack as text: the header fields, then one entity per line, so a pack kept in a repository
  * diffs entity by entity. Valid JSON all the same.
  */
-export function writePack(name: string, entities: Entity[], createdAt: string, source?: PackSource): string {
-  const header = { format: PACK_FORMAT, version: PACK_VERSION, name, createdAt, ...(source ? { source } : {}), count: entities.length };
+export function writePack(name: string, entities: Entity[], createdAt: string, source?: PackSource, extra?: Record<string, unknown>): string {
+  const header = { format: PACK_FORMAT, version: PACK_VERSION, name, createdAt, ...(source ? { source } : {}), ...extra, count: entities.length };
   const lines = entities.map((e) => JSON.stringify(e, (k, v: unknown) => (NOT_PACKED.has(k) ? undefined : v)));
   const head = JSON.stringify(header, null, 2).replace(/\n}$/, '');
   return `${head},\n  "entities": [\n${lines.map((l) => '    ' + l).join(',\n')}\n  ]\n}\n`;

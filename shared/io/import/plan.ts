@@ -21,6 +21,8 @@ export interface ImportPlan {
   rejected: RejectedRow[];
   /** The match keys of each entity of toWrite, by id: worked out while planning, so the writer stores them as they are. */
   keysById?: ReadonlyMap<string, string[]>;
+  /** The id of the entity each row ended up in (stored or new; undefined for a rejected row), in row order. */
+  rowIds?: (string | undefined)[];
 }
 
 type Found = Entity | undefined;
@@ -171,7 +173,7 @@ export async function planBuilt(
     counts[state === 'added' && seen.has(id) ? 'merged' : state]++;
     seen.add(id);
   }
-  return { toWrite, counts, rejected, keysById };
+  return { toWrite, counts, rejected, keysById, rowIds: groupOf };
 }
 
 /** Plan drafts from a spreadsheet or KRS extracts: build each entity, match, merge, classify. */

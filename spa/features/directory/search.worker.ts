@@ -24,7 +24,8 @@ async function build(): Promise<CachedIndex> {
   // One read transaction: the entities and the revision they make up belong together.
   const { revision, docs } = await db.transaction('r', db.entities, db.settings, async () => {
     // getAll in one go: a cursor (each()) is several times slower over 100k records.
-    const docs: SearchDoc[] = (await db.entities.toArray()).map(toSearchDoc);
+    // Entities no feed lists any more (kept for the user's data on them) are left out of search.
+    const docs: SearchDoc[] = (await db.entities.toArray()).filter((e) => !e.delisted).map(toSearchDoc);
     return { revision: await readDirectoryRevision(db), docs };
   });
   const buffer = SearchIndex.build(docs).serialize();

@@ -40,7 +40,7 @@ describe('the tables that hang off an entity', () => {
       .map((t) => t.name)
       .sort();
     expect([...ENTITY_TABLES].sort()).toEqual(byEntity);
-    expect(ENTITY_TABLES.filter((t) => !(USER_WORK_TABLES as readonly string[]).includes(t))).toEqual(['verifyQueue']);
+    expect(ENTITY_TABLES.filter((t) => !(USER_WORK_TABLES as readonly string[]).includes(t))).toEqual(['verifyQueue', 'feedEntries']);
   });
 
   it('deleting an own entity deletes its queued register check too', async () => {

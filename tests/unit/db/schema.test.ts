@@ -3,7 +3,7 @@
 // record of every table intact, and the tables added since must start empty and usable.
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { RadarDB, SCHEMA_V1, SCHEMA_V2 } from '../../../shared/db/database.ts';
+import { RadarDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../shared/db/database.ts';
 import type { Entity } from '../../../shared/model/types.ts';
 
 function entity(id: string, name: string, domain: string): Entity {
@@ -40,7 +40,7 @@ describe('database schema', () => {
     db.close();
   });
 
-  it('v1 → v2: every v1 table keeps all its records and indexes; the verify queue is added empty', async () => {
+  it('v1 → current: every v1 table keeps all its records and indexes; the verify queue (v2) and the feed tables (v3) are added empty', async () => {
     const name = `schema-v2-${Math.random()}`;
     const old = new Dexie(name);
     old.version(1).stores(SCHEMA_V1);
@@ -64,7 +64,7 @@ describe('database schema', () => {
 
     const db = new RadarDB(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     for (const [table, items] of Object.entries(rows)) {
       const stored = await db.table(table).toArray();
       expect(stored, table).toHaveLength(items.length);
@@ -78,6 +78,9 @@ describe('database schema', () => {
     expect(Object.keys(SCHEMA_V2)).toContain('verifyQueue');
     expect(db.verifyQueue.schema.indexes.map((i) => i.name).sort()).toEqual(['order', 'status']);
     expect(await db.verifyQueue.count()).toBe(0);
+    expect(Object.keys(SCHEMA_V3)).toEqual(expect.arrayContaining(['feeds', 'feedEntries']));
+    expect(db.feedEntries.schema.indexes.map((i) => i.name).sort()).toEqual(['[feedId+region]', 'entityId', 'feedId']);
+    expect(await db.feeds.count()).toBe(0);
     db.close();
   });
 });

@@ -49,7 +49,7 @@ const QUERIES = ['Pracownia Pod Lipą', 'pod lipa zielona gora', 'spoldzielnia s
 describe('the change log', () => {
   it('names the entities of each revision, and only a bulk change leaves them unknown', async () => {
     const start = await readDirectoryRevision(db);
-    // The default directory's 160 entities were one change of known ids.
+    // The default directory's entities were one change of known ids.
     expect((await readDirectoryChanges(db)).at(-1)).toEqual({ revision: start, ids: pack.map((e) => e.id) });
     await db.transaction('rw', db.settings, () => bumpDirectoryRevision(db, ['a', 'b', 'a']));
     const many = Array.from({ length: MAX_CHANGED_IDS + 1 }, (_, i) => `x${i}`);

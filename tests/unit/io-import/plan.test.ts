@@ -14,13 +14,13 @@ const later = '2026-12-01T10:00:00.000Z';
 const csv = (text: string) => new TextEncoder().encode(text);
 
 describe('planImport on the real sample directory', () => {
-  it('imports all 160 rows with no rejection', async () => {
+  it('imports all 405 rows with no rejection', async () => {
     const parsed = await parseTable('pes-directory-sample.csv', SAMPLE);
-    expect(parsed.rows.length).toBe(160);
+    expect(parsed.rows.length).toBe(405);
     const plan = await planParsed(parsed, { source, now, findExisting: () => undefined });
     // If a real row is rejected, the message names it: that is almost surely an importer bug.
     expect(plan.rejected.map((r) => `row ${r.row}: ${r.reason} ${r.detail ?? ''}`)).toEqual([]);
-    expect(plan.counts.added + plan.counts.merged).toBe(160);
+    expect(plan.counts.added + plan.counts.merged).toBe(405);
     expect(plan.toWrite.length).toBe(plan.counts.added);
     // Identifiers, contacts and diacritics made it through.
     const alternatywy = plan.toWrite.find((e) => e.krs === '0000700353')!;
@@ -35,7 +35,7 @@ describe('planImport on the real sample directory', () => {
     db.put((await planParsed(parsed, { source, now, findExisting: db.find })).toWrite);
 
     const again = await planParsed(parsed, { source: { ...source, seenAt: '2026-12-01' }, now: later, findExisting: db.find });
-    expect(again.counts).toEqual({ added: 0, merged: 0, unchanged: 160, rejected: 0 });
+    expect(again.counts).toEqual({ added: 0, merged: 0, unchanged: 405, rejected: 0 });
     expect(again.toWrite).toEqual([]);
 
     db.lookups = 0;

@@ -22,10 +22,15 @@ describe('normalizePhone', () => {
     expect(normalizePhone('12 345 67 89 wew. 21')).toBe('+48123456789');
   });
 
-  it('keeps the sample directory numbers as the same E.164 number', () => {
-    const phones = SAMPLE.map((r) => r.phone).filter(Boolean);
-    expect(phones.length).toBeGreaterThan(0);
-    for (const p of phones) expect(normalizePhone(p)).toBe('+' + p.replace(/\D/g, ''));
+  it('gives every number of the sample directory in E.164, national ones with +48', () => {
+    // Real lists write "15 811 85 36", "81-511-91-31" and "+48 62 7219 136"; a cell may hold two.
+    const phones = SAMPLE.flatMap((r) => splitMulti(r.phone));
+    expect(phones.length).toBeGreaterThan(10);
+    expect(phones.some((p) => !p.startsWith('+'))).toBe(true);
+    for (const p of phones) {
+      const digits = p.replace(/\D/g, '');
+      expect(normalizePhone(p), p).toBe(p.startsWith('+') ? '+' + digits : '+48' + digits);
+    }
   });
 
   it('keeps foreign numbers in their own country', () => {
@@ -105,10 +110,12 @@ describe('normalizeWebsite', () => {
   it('normalises every website in the sample directory', () => {
     const sites = SAMPLE.map((r) => r.website).filter(Boolean);
     expect(sites.length).toBeGreaterThan(0);
+    // Real lists write some sites without a scheme ("www.centralnakuchnia.pl"): https is assumed.
+    expect(sites.some((s) => !/^https?:\/\//.test(s))).toBe(true);
     for (const s of sites) {
       const w = normalizeWebsite(s);
       expect(w, s).not.toBeNull();
-      expect(w!.url.startsWith(s)).toBe(true);
+      expect(w!.url.startsWith(/^https?:\/\//.test(s) ? s.toLowerCase() : 'https://' + s.toLowerCase())).toBe(true);
       expect(w!.siteKey.startsWith('www.')).toBe(false);
     }
   });

@@ -1,4 +1,4 @@
-// Test data: the real 160-entity sample and a generated 10k set (built once per test file).
+// Test data: the real 405-entity sample and a generated 10k set (built once per test file).
 import { readFileSync } from 'node:fs';
 import { sampleDocs } from '../../../bench/sample-docs.ts';
 import { generateEntities } from '../../../bench/synthetic.ts';

@@ -12,8 +12,9 @@ import { settings } from './settings.ts';
 import { share } from './share.ts';
 import { verify } from './verify.ts';
 import { facts } from './facts.ts';
+import { feeds } from './feeds.ts';
 
-export const featureMessages = { common, popup, directory, entity, saved, lists, flags, importer, settings, share, verify, facts };
+export const featureMessages = { common, popup, directory, entity, saved, lists, flags, importer, settings, share, verify, facts, feeds };
 
 export const pl = {
   ...common.pl,
@@ -28,6 +29,7 @@ export const pl = {
   ...share.pl,
   ...verify.pl,
   ...facts.pl,
+  ...feeds.pl,
 };
 
 export const en: { [K in keyof typeof pl]: (typeof pl)[K] extends string ? string : (typeof pl)[K] } = {
@@ -43,4 +45,5 @@ export const en: { [K in keyof typeof pl]: (typeof pl)[K] extends string ? strin
   ...share.en,
   ...verify.en,
   ...facts.en,
+  ...feeds.en,
 };
