@@ -15,7 +15,7 @@ const CDATA = 4;
  * characters are collected (`complete` says the walk reached the other end first). Backward, the
  * parts come last first.
  */
-function collect(root: Node, limit: number, backward: boolean): { parts: string[]; length: number; complete: boolean } {
+function collect(root: Node, limit: number, backward: boolean, onElement?: (el: Element) => void): { parts: string[]; length: number; complete: boolean } {
   const parts: string[] = [];
   let length = 0;
   let node: Node | null = backward ? root.lastChild : root.firstChild;
@@ -26,7 +26,7 @@ function collect(root: Node, limit: number, backward: boolean): { parts: string[
       parts.push(data);
       length += data.length;
       if (length > limit) return { parts, length, complete: false };
-    } else if (type === ELEMENT && !HIDDEN.has((node as Element).localName)) {
+    } else if (type === ELEMENT && (onElement?.(node as Element), !HIDDEN.has((node as Element).localName))) {
       const child: Node | null = backward ? node.lastChild : node.firstChild;
       if (child) {
         node = child;
@@ -41,14 +41,15 @@ function collect(root: Node, limit: number, backward: boolean): { parts: string[
 }
 
 /**
- * capText(visible text of `body`), reading only the text it keeps: the nodes of the first and last
+ * capText(visible text of `body`), reading only the text it keeps (`onElement` sees each element
+ * the walk passes, hidden ones included, so the scanner picks links and footers on the way): the nodes of the first and last
  * ~100 KB instead of all of a long page's text (a 3 MB catalogue page is 72,000 elements; reading
  * all of it, even with one native textContent, cost more than the whole scan of what is kept).
  */
-export function pageText(body: HTMLElement, head = HEAD_CHARS, tail = TAIL_CHARS): string {
-  const front = collect(body, head + tail, false);
+export function pageText(body: HTMLElement, head = HEAD_CHARS, tail = TAIL_CHARS, onElement?: (el: Element) => void): string {
+  const front = collect(body, head + tail, false, onElement);
   if (front.complete) return front.parts.join('');
-  const back = collect(body, tail, true);
+  const back = collect(body, tail, true, onElement);
   const end = back.parts.reverse().join('');
   return joinCapped(front.parts.join('').slice(0, head), end.slice(end.length - tail));
 }

@@ -139,11 +139,12 @@ describe('Firefox: the extension with access to pages', () => {
     const { page, tab } = await ff.visit('http://sklep-alternatywy.pl/?contact');
     const popup = await popupWithCard(ff, tab, /ALTERNATYWY/);
     await popup.click(await findByText(popup, 'button', 'Oznacz'));
-    await popup.click(await findByLabel(popup, 'Dane wyglądają na błędne'));
+    // ("Data looks wrong" is a correction form now: tests/e2e/pageFacts.test.ts.)
+    await popup.click(await findByLabel(popup, 'Wrócić do tego później'));
     await popup.type(await findByLabel(popup, 'Notatka (opcjonalnie)'), 'Brak godzin otwarcia');
     await popup.click(await findByText(popup, '[data-testid="flag-form"] button', 'Oznacz'));
     await findByText(popup, '*', /^Oznaczono/);
-    const flag = (await readTable<any>(app, 'flags')).find((f) => f.kind === 'data_wrong');
+    const flag = (await readTable<any>(app, 'flags')).find((f) => f.kind === 'follow_up');
     expect(flag).toMatchObject({ entityId: ALTERNATYWY, note: 'Brak godzin otwarcia', status: 'open' });
 
     await popup.click(await findByText(popup, 'button', 'Kontakt'));

@@ -69,6 +69,14 @@ export async function writeUserValues(db: RadarDB, entityId: string, inputs: Use
           continue;
         }
       }
+      if (checked?.ok && checked.siteKey) {
+        // A site already another entity's would light the badge for two entities: refused.
+        const owner = await db.entities.where('domains').equals(checked.siteKey).filter((e) => e.id !== entityId).first();
+        if (owner) {
+          refusals.push({ field: input.field, reason: 'taken', byId: owner.id, byName: owner.name });
+          continue;
+        }
+      }
       const uv: UserValue = {
         field: input.field,
         kind: input.removed ? 'removed' : current === undefined ? 'added' : 'corrected',

@@ -102,6 +102,17 @@ describe('writeUserValues', () => {
   });
 });
 
+describe('writeUserValues on websites', () => {
+  it('refuses a site another entity is recognised by', async () => {
+    const r = await writeUserValues(db, ALTERNATYWY, [{ field: 'websites', value: 'https://www.pcogito.pl/oferta' }], PAGE);
+    expect(r).toMatchObject({ ok: false, refusals: [{ field: 'websites', reason: 'taken', byName: expect.stringMatching(/Cogito/) }] });
+    const fb = await writeUserValues(db, ALTERNATYWY, [{ field: 'websites', value: 'https://www.facebook.com/alternatywy' }], PAGE);
+    // A Facebook page may be its website, but never a key the badge lights by.
+    expect(fb.ok).toBe(true);
+    expect((await db.entities.get(ALTERNATYWY))!.domains).not.toContain('facebook.com');
+  });
+});
+
 describe('linkSiteToEntity', () => {
   it('makes the page’s site the entity’s, with the page as its source, so the site is recognised', async () => {
     const r = await linkSiteToEntity(db, ALTERNATYWY, 'https://www.alternatywy-zg.pl/o-nas?utm_source=x#top', 'Alternatywy');

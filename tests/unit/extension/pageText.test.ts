@@ -81,3 +81,22 @@ describe('pageText', () => {
     expect(text).not.toMatch(/1712345678|5261040828/);
   });
 });
+
+describe('pageText onElement', () => {
+  it('sees the elements of the kept ends of a long page, hidden ones included, and none of its middle', () => {
+    const filler = Array.from({ length: 5000 }, (_, i): Spec => ({ tag: i === 2500 ? 'address' : 'p', children: [`Pozycja ${i}: catering i sprzątanie biur. `.repeat(3)] }));
+    const children: Spec[] = [
+      { tag: 'header', children: [{ tag: 'script', children: ['{}'] }, 'Start'] },
+      ...filler,
+      { tag: 'footer', children: ['ul. Krakowska 12, 32-100 Proszowice'] },
+    ];
+    const seen: string[] = [];
+    pageText(body(children), undefined, undefined, (el) => seen.push(el.localName));
+    expect(seen).toContain('header');
+    expect(seen).toContain('script');
+    expect(seen).toContain('footer');
+    // The address in the middle of the page lies outside both kept ends.
+    expect(seen).not.toContain('address');
+    expect(seen.length).toBeLessThan(5000);
+  });
+});
