@@ -42,11 +42,13 @@ const KRS_PL: Record<string, string> = {
   json: 'nie jest poprawnym plikiem JSON',
   html: 'to strona HTML, nie dane (serwis KRS mógł zwrócić stronę przerwy technicznej)',
   no_odpis: 'brak danych odpisu („odpis.dane”)',
+  too_deep: 'dane są zagnieżdżone głębiej niż w jakimkolwiek odpisie z rejestru',
 };
 const KRS_EN: Record<string, string> = {
   json: 'it is not valid JSON',
   html: 'it is an HTML page, not data (the KRS service may have returned a maintenance page)',
   no_odpis: 'the extract data (“odpis.dane”) is missing',
+  too_deep: 'the data is nested deeper than in any extract the register writes',
 };
 
 export const importer = defineMessages(
