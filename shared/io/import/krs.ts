@@ -47,7 +47,7 @@ export function currentState(node: Json, parentKey?: string, depth = 0): Json {
     for (const item of node) {
       if (!isObj(item) || !isEmpty(item[ENTRY_OUT])) continue;
       const rest: Obj = {};
-      for (const [k, v] of Object.entries(item)) if (k !== ENTRY_IN && k !== ENTRY_OUT) rest[k] = v;
+      for (const [k, v] of Object.entries(item)) if (k !== ENTRY_IN && k !== ENTRY_OUT && k !== '__proto__') rest[k] = v;
       const keys = Object.keys(rest);
       const value = keys.length === 1 && parentKey !== undefined && keys[0] === parentKey ? currentState(rest[parentKey], parentKey, depth + 1) : currentState(rest, undefined, depth + 1);
       if (!isEmpty(value)) values.push(value);
@@ -57,6 +57,7 @@ export function currentState(node: Json, parentKey?: string, depth = 0): Json {
   if (isObj(node)) {
     const out: Obj = {};
     for (const [k, v] of Object.entries(node)) {
+      if (k === '__proto__') continue; // a JSON key, not a prototype: never set on a plain object
       const c = currentState(v, k, depth + 1);
       if (!isEmpty(c)) out[k] = c;
     }

@@ -9,3 +9,12 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
  * below; a "zip bomb" (a few kilobytes unpacking to gigabytes) is refused before it is inflated.
  */
 export const MAX_XLSX_UNPACKED_BYTES = 300 * 1024 * 1024;
+
+/**
+ * The extent of a sheet read: its last row and column as the file states them (`<row r>`, `<c r>`,
+ * `<dimension>`). The reader lays every sheet out as a full table, so one cell at `ZZZZZZ2` or a
+ * row numbered 1,000,000,000 in a 1.7 KB file cost seconds and gigabytes before. 200,000 rows is
+ * above what a 50 MB CSV holds (~150k rows); real directory sheets have under 100 columns.
+ */
+export const MAX_XLSX_ROWS = 200_000;
+export const MAX_XLSX_COLUMNS = 1_000;

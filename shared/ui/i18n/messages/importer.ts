@@ -150,6 +150,8 @@ export const importer = defineMessages(
       `Cudzysłów otwarty w wierszu ${num('pl', line)} nie jest nigdzie zamknięty, więc nie wiadomo, gdzie kończy się pole. Popraw plik (albo zapisz go ponownie z Excela) i wczytaj jeszcze raz. Nic nie zostało zapisane.`,
     'importer.error.xlsx_broken': 'Plik XLSX jest uszkodzony albo niekompletny (np. ucięty przy pobieraniu). Otwórz go w Excelu i zapisz ponownie. Nic nie zostało zapisane.',
     'importer.error.sheet_not_found': (sheet: string) => `W skoroszycie nie ma arkusza „${sheet}”.`,
+    'importer.error.xlsx_extent': (rows: string, columns: string, maxRows: number, maxColumns: number) =>
+      `Arkusz sięga wiersza ${rows} i kolumny ${columns}, a import czyta najwyżej ${maxRows.toLocaleString('pl-PL')} wierszy i ${maxColumns.toLocaleString('pl-PL')} kolumn. Usuń puste wiersze i kolumny na końcu arkusza (albo zapisz go jako CSV). Nic nie zostało zapisane.`,
     'importer.error.pack_version': (version: number, supported: number) =>
       `Ten pakiet danych ma wersję formatu ${version}, a ta wersja Radar ES zna tylko wersję ${supported}. Zaktualizuj rozszerzenie lub aplikację. Nic nie zostało zapisane.`,
     'importer.error.pack_invalid': (reason: string) => `Pakiet danych jest nieprawidłowy: ${PACK_PL[reason] ?? reason}. Nic nie zostało zapisane.`,
@@ -259,6 +261,8 @@ export const importer = defineMessages(
       `A quote opened on line ${num('en', line)} is never closed, so it is unclear where the field ends. Fix the file (or save it again from Excel) and load it again. Nothing was saved.`,
     'importer.error.xlsx_broken': 'The XLSX file is damaged or incomplete (e.g. cut short while downloading). Open it in Excel and save it again. Nothing was saved.',
     'importer.error.sheet_not_found': (sheet: string) => `The workbook has no sheet “${sheet}”.`,
+    'importer.error.xlsx_extent': (rows: string, columns: string, maxRows: number, maxColumns: number) =>
+      `The sheet reaches row ${rows} and column ${columns}; an import reads at most ${maxRows.toLocaleString('en-GB')} rows and ${maxColumns.toLocaleString('en-GB')} columns. Delete the empty rows and columns at the end of the sheet (or save it as CSV). Nothing was saved.`,
     'importer.error.pack_version': (version: number, supported: number) =>
       `This data pack has format version ${version}; this version of Radar ES knows only version ${supported}. Update the extension or the app. Nothing was saved.`,
     'importer.error.pack_invalid': (reason: string) => `The data pack is invalid: ${PACK_EN[reason] ?? reason}. Nothing was saved.`,
