@@ -9,7 +9,7 @@ import { decodeText, type TextEncoding } from './decode.ts';
 import { detectFormat, foreignFormat, type ImportFormat } from './detect.ts';
 import { ImportError } from './errors.ts';
 import { parseKrsExtracts, type KrsDraft } from './krs.ts';
-import { MAX_IMPORT_BYTES } from './limits.ts';
+import { MAX_IMPORT_BYTES, MAX_KEPT_REJECTED } from './limits.ts';
 import { readPack, type PackSource } from './pack.ts';
 import { planBuilt, planImport, type ImportPlan, type Lookup, type PlanOptions } from './plan.ts';
 import type { RejectedRow } from './rejected.ts';
@@ -36,6 +36,8 @@ export interface ParsedImport {
   /** Data pack: validated entities ready for planBuilt, and the entities it refused. */
   packEntities?: Entity[];
   packRejected?: RejectedRow[];
+  /** Data pack: how many entities it refused in all (packRejected keeps the first MAX_KEPT_REJECTED). */
+  packRejectedCount?: number;
   pack?: { name: string; createdAt: string; source?: PackSource };
 }
 
@@ -68,8 +70,8 @@ export async function parseImportFile(fileName: string, bytes: Uint8Array, opts:
 
   if (format === 'pack') {
     const pack = readPack(text);
-    if (pack.entities.length === 0 && pack.rejected.length === 0) throw new ImportError('no_rows');
-    const { entities, positions, rejected, ...header } = pack;
+    if (pack.entities.length === 0 && pack.rejectedCount === 0) throw new ImportError('no_rows');
+    const { entities, positions, rejected, rejectedCount, ...header } = pack;
     return {
       format,
       encoding,
@@ -79,6 +81,7 @@ export async function parseImportFile(fileName: string, bytes: Uint8Array, opts:
       mapping: [],
       packEntities: entities,
       packRejected: rejected,
+      packRejectedCount: rejectedCount,
       pack: header,
     };
   }
@@ -115,8 +118,9 @@ export async function planParsed(
       { ...opts, rowNumbers: parsed.rowNumbers },
     );
     const packRejected = parsed.packRejected ?? [];
-    const rejected = [...packRejected, ...plan.rejected].sort((a, b) => a.row - b.row);
-    return { ...plan, rejected, counts: { ...plan.counts, rejected: rejected.length } };
+    const rejected = [...packRejected, ...plan.rejected].sort((a, b) => a.row - b.row).slice(0, MAX_KEPT_REJECTED);
+    const total = (parsed.packRejectedCount ?? packRejected.length) + plan.counts.rejected;
+    return { ...plan, rejected, counts: { ...plan.counts, rejected: total } };
   }
   if (parsed.drafts) return planImport(parsed.drafts, { ...opts, rowNumbers: parsed.rowNumbers });
   const mapping = opts.mapping ?? parsed.mapping;

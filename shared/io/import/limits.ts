@@ -18,3 +18,13 @@ export const MAX_XLSX_UNPACKED_BYTES = 300 * 1024 * 1024;
  */
 export const MAX_XLSX_ROWS = 200_000;
 export const MAX_XLSX_COLUMNS = 1_000;
+
+/**
+ * Rejected rows kept with their cells (shown, stored with the import, downloadable to fix): the
+ * rest are counted. A pack of millions of empty entities kept each one and took 2.2 GB of heap and
+ * 26 s to hand them to the page; 10,000 rows is more than anyone fixes by hand in one go.
+ */
+export const MAX_KEPT_REJECTED = 10_000;
+
+/** Entities a data pack may hold; the default directory is 160 and a national one would be ~100k. */
+export const MAX_PACK_ENTITIES = 500_000;

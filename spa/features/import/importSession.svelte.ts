@@ -31,6 +31,8 @@ class ImportSession {
   cancelling = $state(false);
   result = $state.raw<{ record: ImportRecord; written: number; total: number } | undefined>();
   error = $state.raw<ImportFailure | undefined>();
+  /** An interrupted import the user chose to finish: importing its file again completes it. */
+  finishing = $state.raw<{ id: string; fileName: string } | undefined>();
 
   private file: File | undefined;
   private sheet: string | undefined;
@@ -90,7 +92,8 @@ class ImportSession {
     this.phase = 'importing';
     this.progress = { written: 0, total: this.preview.toWrite };
     searchService.hold(true);
-    this.send({ type: 'import' });
+    const finishes = this.finishing && this.finishing.fileName === this.fileName ? this.finishing.id : undefined;
+    this.send({ type: 'import', ...(finishes ? { finishes } : {}) });
   }
 
   cancel(): void {
@@ -151,6 +154,7 @@ class ImportSession {
         this.progress = { written: reply.written, total: reply.total };
         return;
       case 'done':
+        if (!reply.record.cancelled) this.finishing = undefined;
         this.result = { record: reply.record, written: reply.written, total: reply.total };
         this.phase = 'done';
         this.cancelling = false;

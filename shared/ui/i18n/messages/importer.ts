@@ -29,6 +29,7 @@ const PACK_PL: Record<string, string> = {
   version: 'brak numeru wersji formatu',
   header: 'brak nazwy albo daty pakietu',
   count: 'liczba podmiotów nie zgadza się z nagłówkiem — plik jest ucięty',
+  too_many: 'ma więcej niż 500 000 podmiotów',
 };
 const PACK_EN: Record<string, string> = {
   json: 'it is not valid JSON (it may be cut short)',
@@ -36,6 +37,7 @@ const PACK_EN: Record<string, string> = {
   version: 'the format version is missing',
   header: 'the pack’s name or date is missing',
   count: 'the number of entities does not match its header — the file is cut short',
+  too_many: 'it holds more than 500,000 entities',
 };
 
 const KRS_PL: Record<string, string> = {
@@ -137,6 +139,19 @@ export const importer = defineMessages(
     'importer.history.countsText': (added: number, merged: number, unchanged: number, rejected: number) =>
       `${num('pl', added)} nowych · ${num('pl', merged)} uzupełnionych · ${num('pl', unchanged)} bez zmian · ${num('pl', rejected)} odrzuconych`,
     'importer.history.cancelled': 'przerwany',
+    'importer.history.interrupted': (written: number, total: number) => `niedokończony — zapisano ${written} z ${total}`,
+    'importer.history.finished': 'dokończony później',
+    'importer.history.undone': 'cofnięty',
+    'importer.interrupted.title': (file: string) => `Import pliku „${file}” został przerwany`,
+    'importer.interrupted.text': (written: number, total: number) =>
+      `Przeglądarka zamknęła się w trakcie zapisu: zapisano ${written} z ${total} podmiotów (całe porcje, nic nie jest zapisane w połowie). Dokończ import, wybierając ten sam plik — to, co już jest zapisane, nie zmieni się — albo cofnij go.`,
+    'importer.interrupted.finish': 'Dokończ import',
+    'importer.interrupted.undo': 'Cofnij import',
+    'importer.interrupted.pickAgain': (file: string) => `Wybierz ponownie plik „${file}” i zatwierdź import: zapisane zostanie tylko to, czego jeszcze brakuje.`,
+    'importer.interrupted.undone': (deleted: number, kept: number) =>
+      `Cofnięto: usunięto ${plural('pl', deleted, { one: '# podmiot dodany', few: '# podmioty dodane', many: '# podmiotów dodanych', other: '# podmiotu dodanego' })} przez ten import.` +
+      (kept ? ` ${kept} zostawiono, bo zmieniono je lub użyto od tamtej pory.` : '') +
+      ' Podmioty, które już były w katalogu, zachowują dane dopisane przez import.',
     'importer.history.download': (file: string) => `Pobierz odrzucone wiersze z „${file}”`,
     'importer.history.downloadShort': 'Odrzucone (CSV)',
     'importer.error.title': (name: string) => (name ? `Nie można wczytać pliku „${name}”:` : 'Nie można wczytać pliku:'),
@@ -248,6 +263,19 @@ export const importer = defineMessages(
     'importer.history.countsText': (added: number, merged: number, unchanged: number, rejected: number) =>
       `${num('en', added)} new · ${num('en', merged)} updated · ${num('en', unchanged)} unchanged · ${num('en', rejected)} rejected`,
     'importer.history.cancelled': 'stopped',
+    'importer.history.interrupted': (written: number, total: number) => `unfinished — ${written} of ${total} written`,
+    'importer.history.finished': 'finished later',
+    'importer.history.undone': 'undone',
+    'importer.interrupted.title': (file: string) => `The import of “${file}” was interrupted`,
+    'importer.interrupted.text': (written: number, total: number) =>
+      `The browser closed while it was writing: ${written} of ${total} entities are in (whole batches, nothing half-written). Finish the import by choosing the same file — what is already in will not change — or undo it.`,
+    'importer.interrupted.finish': 'Finish the import',
+    'importer.interrupted.undo': 'Undo the import',
+    'importer.interrupted.pickAgain': (file: string) => `Choose “${file}” again and confirm the import: only what is still missing is written.`,
+    'importer.interrupted.undone': (deleted: number, kept: number) =>
+      `Undone: ${plural('en', deleted, { one: '# entity', other: '# entities' })} this import added deleted.` +
+      (kept ? ` ${kept} kept because they were changed or used since.` : '') +
+      ' Entities that were in the directory before keep the data the import added.',
     'importer.history.download': (file: string) => `Download rejected rows of “${file}”`,
     'importer.history.downloadShort': 'Rejected (CSV)',
     'importer.error.title': (name: string) => (name ? `The file “${name}” cannot be loaded:` : 'The file cannot be loaded:'),
