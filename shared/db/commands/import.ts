@@ -109,7 +109,7 @@ export interface WritePlanOptions {
   /** Checked between chunks: a chunk being written is finished, the rest is not written. */
   signal?: AbortSignal;
   /** Called after each committed chunk; the next chunk waits for the promise it may return. */
-  onProgress?: (p: ImportProgress) => void | Promise<void>;
+  onProgress?: (p: ImportProgress) => unknown;
   /** Names this writer in the record (see ImportRecord.progress); a random one by default. */
   session?: string;
   /** The plan's `now` (stamped on every entity it writes), kept to recognise them when undoing. */
