@@ -167,6 +167,9 @@ describe('hostile list packages', () => {
     const links = await dataLinks(page);
     for (const h of links) expect(h).toMatch(SAFE_LINK);
     expect(links.some((h) => /javascript|data:|bcc/i.test(h))).toBe(false);
+    // Names are isolated from the text around them (a right-to-left name can't reorder it).
+    expect(await page.locator('h1[dir=auto]').textContent()).toBe('Stary Wpis');
+    expect(await page.getByTestId('persons').locator('bdi').first().textContent()).toBe('Jan Zły');
     await page.close();
   });
 });

@@ -10,7 +10,13 @@
  * new property line.
  */
 export function escapeText(value: string, compound = false): string {
-  const escaped = value.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  // Every line break a reader might honour (U+2028/U+2029, NEL, VT and FF too) becomes `\n`, and any
+  // other control character goes: a value must never end the property line or hide in it.
+  const escaped = value
+    .replace(/\\/g, '\\\\')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|[\r\n\u000b\u000c\u0085\u2028\u2029]/g, '\\n')
+    .replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g, '');
   return compound ? escaped.replace(/;/g, '\\;') : escaped;
 }
 
@@ -19,7 +25,7 @@ export function escapeText(value: string, compound = false): string {
  * characters (CR/LF above all) are removed so a URL can't inject a property line.
  */
 export function cleanUri(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '').trim();
 }
 
 const MAX_LINE_OCTETS = 75;
