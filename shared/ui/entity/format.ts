@@ -70,3 +70,12 @@ export function addressLine(address: Address): string {
   const town = [address.postalCode, address.city].filter(Boolean).join(' ');
   return [address.street, town].filter(Boolean).join(', ');
 }
+
+/**
+ * A name from data, isolated for use inside a sentence (FSI … PDI): a right-to-left override in a
+ * file or list name then stays inside the name instead of reversing the rest of the message.
+ * Elements get the same with `<bdi>`; this is for names within a translated text.
+ */
+export function isolate(name: string): string {
+  return `\u2068${name}\u2069`;
+}
