@@ -9,6 +9,16 @@ import manifest, { firefoxManifest } from './extension/manifest.config.ts';
 import { buildDefaultPack, readSampleFeed } from './scripts/defaultPack.ts';
 import { BUNDLED_FEED_PATH } from './shared/io/feeds/sampleFeed.ts';
 import { DEFAULT_PACK_FILE } from './shared/io/fetchPack.ts';
+import { STANDALONE_CSP } from './spa/csp.ts';
+
+/** The standalone build's Content-Security-Policy as the first tag of its page (not in dev: Vite's HMR injects inline styles). */
+function contentSecurityPolicy(policy: string): Plugin {
+  return {
+    name: 'radar-es-csp',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }],
+  };
+}
 
 /** Emits the default directory pack (made from shared/data/*.csv) into the build's root. */
 function defaultDirectory(): Plugin {
@@ -133,6 +143,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       svelte(),
       defaultDirectory(),
+      contentSecurityPolicy(STANDALONE_CSP),
       VitePWA({
         registerType: 'autoUpdate',
         injectRegister: false,

@@ -28,6 +28,10 @@ const base = {
     default_icon: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png' },
   },
   permissions: ['tabs', 'activeTab', 'scripting', 'contextMenus', 'storage', 'alarms'],
+  // Stricter than MV3's default ("script-src 'self'; object-src 'self'"): no plugins, no <base>
+  // rewriting links, no form posting anywhere. Requests stay open (register checks, feeds): what
+  // a page may fetch is decided by the host permissions.
+  content_security_policy: { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'" },
   optional_host_permissions: ['http://*/*', 'https://*/*', ...REGISTER_HOST_PERMISSIONS],
   commands: {
     _execute_action: {

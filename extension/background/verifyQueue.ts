@@ -69,7 +69,11 @@ async function run(): Promise<void> {
     }
     await browser.alarms.create(ALARM, { when: Date.now() + RESUME_AFTER_MS });
     for (const register of dueRegisters(job, Date.now())) {
-      await recordOutcome(db, job.entityId, register, await checkOne(job.entityId, register));
+      // A check that throws (a database error, a bug) is a failed attempt, never a job left running.
+      const outcome = await checkOne(job.entityId, register).catch(
+        (err: unknown): CheckOutcome => ({ kind: 'fail', reason: 'malformed', detail: err instanceof Error ? err.message.slice(0, 200) : String(err).slice(0, 200) }),
+      );
+      await recordOutcome(db, job.entityId, register, outcome);
     }
   }
 }

@@ -4,10 +4,16 @@
 // opens our export ("CSV injection", OWASP). Such cells get a leading apostrophe: spreadsheets
 // show the text as typed and the apostrophe is visibly data, not hidden code.
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Spreadsheets skip leading whitespace (Excel and LibreOffice trim spaces; a BOM, zero-width and
+// bidi characters are invisible) and read the fullwidth ＝＋－＠ (and the minus sign −) the way
+// they read = + - @ in some locales, so the first character is not enough: the check looks past
+// every leading character that shows nothing.
+const INVISIBLE_LEAD = /^[\s\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]+/u;
+const FORMULA_CHAR = /^[=+\-@\uff1d\uff0b\uff0d\uff20\u2212\ufe62\ufe63\ufe66\ufe6b]/u;
 
 export function neutralizeFormula(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+  if (/^[\t\r\n]/.test(cell)) return `'${cell}`;
+  return FORMULA_CHAR.test(cell.replace(INVISIBLE_LEAD, '')) ? `'${cell}` : cell;
 }
 
 export interface CsvOptions {

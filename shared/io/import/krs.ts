@@ -17,6 +17,9 @@ export interface KrsDraft extends EntityDraft {
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Obj = { [key: string]: Json };
 
+/** Deeper than any extract the register writes (about 8 levels) by far; deeper is refused. */
+export const MAX_EXTRACT_DEPTH = 64;
+
 const ENTRY_IN = 'nrWpisuWprow';
 const ENTRY_OUT = 'nrWpisuWykr';
 
@@ -34,17 +37,19 @@ function isEmpty(v: Json | undefined): boolean {
  * to X, and a single remaining value is returned on its own. On a current extract this changes
  * nothing but dropping empty values.
  */
-export function currentState(node: Json, parentKey?: string): Json {
+export function currentState(node: Json, parentKey?: string, depth = 0): Json {
+  // Real extracts nest about 8 levels; a hostile file nested 100,000 deep overflowed the stack.
+  if (depth > MAX_EXTRACT_DEPTH) throw new ImportError('krs_invalid', { reason: 'too_deep' });
   if (Array.isArray(node)) {
     const versioned = node.some((x) => isObj(x) && ENTRY_IN in x);
-    if (!versioned) return node.map((x) => currentState(x, parentKey)).filter((x) => !isEmpty(x));
+    if (!versioned) return node.map((x) => currentState(x, parentKey, depth + 1)).filter((x) => !isEmpty(x));
     const values: Json[] = [];
     for (const item of node) {
       if (!isObj(item) || !isEmpty(item[ENTRY_OUT])) continue;
       const rest: Obj = {};
-      for (const [k, v] of Object.entries(item)) if (k !== ENTRY_IN && k !== ENTRY_OUT) rest[k] = v;
+      for (const [k, v] of Object.entries(item)) if (k !== ENTRY_IN && k !== ENTRY_OUT && k !== '__proto__') rest[k] = v;
       const keys = Object.keys(rest);
-      const value = keys.length === 1 && parentKey !== undefined && keys[0] === parentKey ? currentState(rest[parentKey], parentKey) : currentState(rest);
+      const value = keys.length === 1 && parentKey !== undefined && keys[0] === parentKey ? currentState(rest[parentKey], parentKey, depth + 1) : currentState(rest, undefined, depth + 1);
       if (!isEmpty(value)) values.push(value);
     }
     return values.length === 0 ? null : values.length === 1 ? values[0] : values;
@@ -52,7 +57,8 @@ export function currentState(node: Json, parentKey?: string): Json {
   if (isObj(node)) {
     const out: Obj = {};
     for (const [k, v] of Object.entries(node)) {
-      const c = currentState(v, k);
+      if (k === '__proto__') continue; // a JSON key, not a prototype: never set on a plain object
+      const c = currentState(v, k, depth + 1);
       if (!isEmpty(c)) out[k] = c;
     }
     return out;

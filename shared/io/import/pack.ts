@@ -13,6 +13,7 @@ import type { Address, CategoryId, Certificate, Entity, LegalForm, Source } from
 import { CATEGORIES, LEGAL_FORMS } from '../../model/vocab.ts';
 import { ImportError } from './errors.ts';
 import type { RejectedRow } from './rejected.ts';
+import { MAX_KEPT_REJECTED, MAX_PACK_ENTITIES } from './limits.ts';
 
 import { PACK_FORMAT, PACK_VERSION } from './packFormat.ts';
 
@@ -33,8 +34,10 @@ export interface ReadPack {
   entities: Entity[];
   /** Each accepted entity's 1-based position in the pack (the numbering `rejected` uses too). */
   positions: number[];
-  /** Entities that failed validation; `row` is the entity's 1-based position in the pack. */
+  /** Entities that failed validation (the first MAX_KEPT_REJECTED); `row` is the entity's 1-based position. */
   rejected: RejectedRow[];
+  /** How many failed in all (more than `rejected` holds when over the cap). */
+  rejectedCount: number;
 }
 
 // Bookkeeping the database adds (match keys) and user-side flags never travel in a directory pack.
@@ -243,20 +246,25 @@ export function readPack(text: string): ReadPack {
   if (data.count !== undefined && data.count !== data.entities.length) {
     throw new ImportError('pack_invalid', { reason: 'count', count: String(data.count), found: data.entities.length });
   }
+  if (data.entities.length > MAX_PACK_ENTITIES) {
+    throw new ImportError('pack_invalid', { reason: 'too_many', count: data.entities.length, limit: MAX_PACK_ENTITIES });
+  }
   const entities: Entity[] = [];
   const positions: number[] = [];
   const rejected: RejectedRow[] = [];
+  let rejectedCount = 0;
   data.entities.forEach((raw, i) => {
     try {
       entities.push(validatePackEntity(raw, data.createdAt as string));
       positions.push(i + 1);
     } catch (e) {
       if (!(e instanceof Invalid)) throw e;
-      rejected.push({ row: i + 1, reason: e.reason, ...(e.detail ? { detail: e.detail } : {}), values: summary(raw) });
+      rejectedCount++;
+      if (rejected.length < MAX_KEPT_REJECTED) rejected.push({ row: i + 1, reason: e.reason, ...(e.detail ? { detail: e.detail } : {}), values: summary(raw) });
     }
   });
   const source = isObj(data.source) ? packSource(data.source) : undefined;
-  return { name: data.name, createdAt: data.createdAt, ...(source ? { source } : {}), entities, positions, rejected };
+  return { name: data.name, createdAt: data.createdAt, ...(source ? { source } : {}), entities, positions, rejected, rejectedCount };
 }
 
 function packSource(o: Obj): PackSource {

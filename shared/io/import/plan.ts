@@ -5,6 +5,7 @@ import { buildEntity, type EntityDraft } from '../../model/entity.ts';
 import { canMerge, matchKeys, mergeEntity, sameData } from '../../model/merge.ts';
 import type { Entity, Source } from '../../model/types.ts';
 import type { KrsDraft } from './krs.ts';
+import { MAX_KEPT_REJECTED } from './limits.ts';
 import type { RejectedRow } from './rejected.ts';
 
 export interface ImportCounts {
@@ -126,7 +127,8 @@ export async function planBuilt(
     const b = built[i];
     if (!b.ok) {
       counts.rejected++;
-      rejected.push({ row: rowOf(i), reason: b.reason, ...(b.detail ? { detail: b.detail } : {}), values: valuesOf(i) });
+      // Counted always, kept up to a cap: a pack of millions of empty entities kept every one.
+      if (rejected.length < MAX_KEPT_REJECTED) rejected.push({ row: rowOf(i), reason: b.reason, ...(b.detail ? { detail: b.detail } : {}), values: valuesOf(i) });
       continue;
     }
     // A match by name and town is only a match when no identifier contradicts it (canMerge).

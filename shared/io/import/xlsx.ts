@@ -1,10 +1,10 @@
 // XLSX workbooks, read with read-excel-file's `universal` entry: it takes an ArrayBuffer and needs
 // neither Node streams nor a DOM, so the same code runs in a Web Worker and in Node tests.
-import { unzipSync, zipSync, type Unzipped } from 'fflate';
+import { strFromU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 import readXlsxFile from 'read-excel-file/universal';
 import { ImportError } from './errors.ts';
-import { toTable } from './csv.ts';
-import { MAX_XLSX_UNPACKED_BYTES } from './limits.ts';
+import { columnLetter, toTable } from './csv.ts';
+import { MAX_XLSX_COLUMNS, MAX_XLSX_ROWS, MAX_XLSX_UNPACKED_BYTES } from './limits.ts';
 
 export interface ParsedXlsx {
   sheets: string[];
@@ -26,6 +26,44 @@ function cellText(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : isoDate(cell);
   return String(cell);
+}
+
+/** "A" → 1, "Z" → 26, "AA" → 27; more than 4 letters is past any real sheet (Excel stops at XFD). */
+function columnNumber(letters: string): number {
+  if (letters.length > 4) return Number.POSITIVE_INFINITY;
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+// `<row r="12">`, `<c r="B12">` (any namespace prefix), and the end of `<dimension ref="A1:C12">`.
+const CELL_REF = /<(?:[\w-]+:)?(?:row|c)\b[^>]*?\sr\s*=\s*["']([A-Za-z]*)(\d+)["']/g;
+const DIMENSION = /<(?:[\w-]+:)?dimension\b[^>]*?\sref\s*=\s*["'](?:[A-Za-z]*\d*:)?([A-Za-z]*)(\d+)["']/g;
+
+/**
+ * Refuses a sheet that reaches past MAX_XLSX_ROWS or MAX_XLSX_COLUMNS, from its XML alone: one
+ * linear scan, before the reader lays the sheet out as a table.
+ */
+export function assertSheetExtent(xml: string): void {
+  let rows = 0;
+  let columns = 0;
+  for (const re of [CELL_REF, DIMENSION]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(xml); m; m = re.exec(xml)) {
+      const row = m[2].length > 15 ? Number.POSITIVE_INFINITY : Number(m[2]);
+      const column = m[1] ? columnNumber(m[1]) : 0;
+      if (row > rows) rows = row;
+      if (column > columns) columns = column;
+      if (rows > MAX_XLSX_ROWS || columns > MAX_XLSX_COLUMNS) {
+        throw new ImportError('xlsx_extent', {
+          rows: Number.isFinite(rows) ? rows : m[2].slice(0, 12),
+          columns: Number.isFinite(columns) ? columnLetter(columns - 1) : m[1].slice(0, 12).toUpperCase(),
+          maxRows: MAX_XLSX_ROWS,
+          maxColumns: MAX_XLSX_COLUMNS,
+        });
+      }
+    }
+  }
 }
 
 /**
@@ -54,6 +92,7 @@ function repack(bytes: Uint8Array): ArrayBuffer {
     if (e instanceof ImportError) throw e;
     throw new ImportError('xlsx_broken');
   }
+  for (const [name, data] of Object.entries(parts)) if (/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) assertSheetExtent(strFromU8(data));
   return zipSync(parts, { level: 0 }).buffer as ArrayBuffer;
 }
 
@@ -71,6 +110,11 @@ export async function readXlsx(bytes: Uint8Array | ArrayBuffer, sheet?: string |
     // A zip that unpacks but is no workbook (missing parts, broken XML, a .docx renamed .xlsx).
     throw new ImportError('xlsx_broken');
   }
+  // The reader's answer is checked too: a workbook whose parts don't fit together (a sheet's
+  // relationship misspelled) must read as broken, never as an internal TypeError.
+  if (!Array.isArray(workbook) || !workbook.every((s) => s && typeof s.sheet === 'string' && Array.isArray(s.data) && s.data.every(Array.isArray))) {
+    throw new ImportError('xlsx_broken');
+  }
   const sheets = workbook.map((s) => s.sheet);
   const chosen =
     sheet === undefined
@@ -78,7 +122,10 @@ export async function readXlsx(bytes: Uint8Array | ArrayBuffer, sheet?: string |
       : typeof sheet === 'number'
         ? workbook[sheet - 1]
         : workbook.find((s) => s.sheet === sheet);
-  if (!chosen) throw new ImportError('sheet_not_found', { sheet: String(sheet) });
+  if (!chosen) {
+    if (workbook.length === 0) throw new ImportError('xlsx_broken');
+    throw new ImportError('sheet_not_found', { sheet: String(sheet) });
+  }
   const all = chosen.data.map((row) => row.map(cellText));
   if (all.length === 0) throw new ImportError('empty');
   return { sheets, sheet: chosen.sheet, ...toTable(all) };

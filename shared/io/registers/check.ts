@@ -40,6 +40,55 @@ export function registersFor(e: Pick<Entity, 'krs' | 'nip'>): RegisterId[] {
 
 type Asked = { kind: 'answer'; classified: Classified } | { kind: 'offline' } | { kind: 'unreachable'; detail: string };
 
+/**
+ * The most of an answer read. A current KRS extract is 10–60 KB and a white-list record under
+ * 5 KB; 2 MB leaves room for the largest full extracts, and a 100 MB body is never held whole.
+ */
+export const MAX_REGISTER_BODY = 2 * 1024 * 1024;
+
+class TooLarge extends Error {}
+
+/** The body as text, refused (and the download cancelled) once it passes `limit` bytes. */
+async function readCapped(res: Response, limit: number): Promise<string> {
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (declared > limit) {
+    await res.body?.cancel().catch(() => {});
+    throw new TooLarge(`${declared} bytes`);
+  }
+  if (!res.body) return res.text();
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw new TooLarge(`over ${limit} bytes`);
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}
+
+/** True when the answer came from the register asked (after any redirects), not from elsewhere. */
+function fromRegister(res: Response, url: string): boolean {
+  // A Response made in code (tests, a service worker's synthetic answer) has no URL.
+  if (!res.url) return true;
+  try {
+    return new URL(res.url).origin === new URL(url).origin;
+  } catch {
+    return false;
+  }
+}
+
 async function ask(register: RegisterId, url: string, deps: CheckDeps): Promise<Asked> {
   await deps.turn(register);
   try {
@@ -49,13 +98,31 @@ async function ask(register: RegisterId, url: string, deps: CheckDeps): Promise<
       cache: 'no-store',
       signal: AbortSignal.timeout(deps.timeoutMs ?? 20_000),
     });
-    const body = await res.text();
+    if (!fromRegister(res, url)) {
+      await res.body?.cancel().catch(() => {});
+      return { kind: 'answer', classified: { kind: 'fail', reason: 'malformed', detail: `redirected to ${safeOrigin(res.url)}` } };
+    }
+    let body: string;
+    try {
+      body = await readCapped(res, MAX_REGISTER_BODY);
+    } catch (err) {
+      if (err instanceof TooLarge) return { kind: 'answer', classified: { kind: 'fail', reason: 'malformed', detail: `answer too large (${err.message})` } };
+      throw err;
+    }
     const answer = { status: res.status, contentType: res.headers.get('content-type') ?? '', body, retryAfter: res.headers.get('retry-after') };
     return { kind: 'answer', classified: classifyAnswer(answer, deps.now().getTime()) };
   } catch (err) {
     // fetch rejects alike for no network, DNS, TLS and timeouts; only the browser knows it is offline.
     if (!deps.online()) return { kind: 'offline' };
     return { kind: 'unreachable', detail: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
+  }
+}
+
+function safeOrigin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '?';
   }
 }
 
@@ -124,8 +191,17 @@ export async function checkWhiteList(nip: string, deps: CheckDeps): Promise<Chec
   return { kind: 'ok', record };
 }
 
-export function checkRegister(register: RegisterId, e: Pick<Entity, 'krs' | 'nip'>, deps: CheckDeps): Promise<CheckOutcome> {
-  if (register === 'krs' && e.krs) return checkKrs(e.krs, deps);
-  if (register === 'wl' && e.nip) return checkWhiteList(e.nip, deps);
-  return Promise.resolve({ kind: 'fail', reason: 'no_identifier', detail: register });
+/**
+ * One register's check, never throwing: an answer that breaks the reader (a thrown error of any
+ * kind) is an unreadable answer, and so one counted, failed attempt. Thrown out of the queue run,
+ * it had left the job "running" with 0 attempts, and every worker start asked again, past the cap.
+ */
+export async function checkRegister(register: RegisterId, e: Pick<Entity, 'krs' | 'nip'>, deps: CheckDeps): Promise<CheckOutcome> {
+  try {
+    if (register === 'krs' && e.krs) return await checkKrs(e.krs, deps);
+    if (register === 'wl' && e.nip) return await checkWhiteList(e.nip, deps);
+    return { kind: 'fail', reason: 'no_identifier', detail: register };
+  } catch (err) {
+    return { kind: 'fail', reason: 'malformed', detail: err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 200) : String(err).slice(0, 200) };
+  }
 }

@@ -80,6 +80,10 @@ export function classifyAnswer(a: HttpAnswer, nowMs: number): Classified {
     return withAfter({ kind: 'retry' as const, reason, detail: `HTTP ${a.status}` });
   }
   if (a.status === 404) return { kind: 'not_found' };
+  // Both registers label their JSON; `text/plain` or a missing type is not read as data.
+  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(a.contentType.trim())) {
+    return { kind: 'fail', reason: 'malformed', detail: `HTTP ${a.status}: content type ${a.contentType.slice(0, 60) || 'missing'}` };
+  }
   let json: unknown;
   try {
     json = JSON.parse(a.body);

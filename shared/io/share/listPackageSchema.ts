@@ -19,6 +19,9 @@ import type {
 } from '../../model/types.ts';
 import { USER_FIELDS } from '../../model/userValues.ts';
 import { PIPELINE } from '../../model/types.ts';
+import { normalizeEmail, normalizePhone, normalizePostalCode, normalizeWebsite } from '../../model/contact.ts';
+import { isSharedHost } from '../../model/domain.ts';
+import { parseKrs, parseNip, parseRegon, type IdResult } from '../../model/identifiers.ts';
 import { CATEGORIES, LEGAL_FORMS } from '../../model/vocab.ts';
 import type { ListPackage } from './listPackage.ts';
 import { ShareError } from './shareError.ts';
@@ -125,9 +128,11 @@ function source(v: unknown, path: string): Source {
 
 function address(v: unknown, path: string): Address {
   const o = obj(v, path);
+  const postal = optStr(o, 'postalCode', path);
+  const postalCode = postal === undefined || postal === '' ? undefined : (normalizePostalCode(postal) ?? fail(`${path}.postalCode`, 'postal_code_invalid'));
   return defined({
     street: optStr(o, 'street', path),
-    postalCode: optStr(o, 'postalCode', path),
+    postalCode,
     city: optStr(o, 'city', path),
     commune: optStr(o, 'commune', path),
     county: optStr(o, 'county', path),
@@ -145,10 +150,50 @@ function certificate(v: unknown, path: string): Certificate {
   });
 }
 
-function digits(o: Json, key: string, path: string, lengths: number[]): string | undefined {
+/** KRS, NIP, REGON: digits of the right length and, as in every import, the right check digit. */
+function digits(o: Json, key: string, path: string, lengths: number[], parse: (s: string) => IdResult): string | undefined {
   const s = optStr(o, key, path, 14);
-  if (s !== undefined && (!/^\d+$/.test(s) || !lengths.includes(s.length))) fail(`${path}.${key}`, 'malformed identifier');
+  if (s === undefined) return undefined;
+  if (!/^\d+$/.test(s) || !lengths.includes(s.length)) fail(`${path}.${key}`, 'malformed identifier');
+  const r = parse(s);
+  if (!r.ok || r.value !== s) fail(`${path}.${key}`, 'identifier_invalid');
   return s;
+}
+
+/**
+ * Contact data with the rules of every other importer: web sites http(s) only (no `javascript:`,
+ * `data:`, credentials, IPs or unknown suffixes), e-mails plain addresses (`jan@x.pl?bcc=…` is
+ * refused), phones normalised to E.164. A value that fails rejects the package with its path:
+ * Radar ES writes only normalised values, so a failing one was edited by hand or by someone else.
+ */
+function website(v: unknown, path: string): { url: string; siteKey: string } {
+  const w = normalizeWebsite(str(v, path));
+  return w ?? fail(path, 'website_invalid');
+}
+
+function email(v: unknown, path: string): string {
+  const s = str(v, path);
+  const e = normalizeEmail(s);
+  // normalizeEmail would strip a "mailto:" or a "?bcc=" query: only a plain address passes.
+  if (e === null || e.toLowerCase() !== s.trim().toLowerCase()) fail(path, 'email_invalid');
+  return e;
+}
+
+function phone(v: unknown, path: string): string {
+  return normalizePhone(str(v, path)) ?? fail(path, 'phone_invalid');
+}
+
+function optContact(o: Json, key: string, path: string, check: (v: unknown, p: string) => string): string | undefined {
+  return absent(o[key]) || o[key] === '' ? undefined : check(o[key], `${path}.${key}`);
+}
+
+/**
+ * An id of the kind `krs:`/`nip:`/`regon:` must be the entity's own identifier: otherwise a file
+ * could name my trusted entity's id and have its data merged into it under another name.
+ */
+function checkIdMatches(e: Pick<Entity, 'id' | 'krs' | 'nip' | 'regon'>, path: string): void {
+  const m = /^(krs|nip|regon):(.*)$/.exec(e.id);
+  if (m && e[m[1] as 'krs' | 'nip' | 'regon'] !== m[2]) fail(`${path}.id`, 'id_mismatch');
 }
 
 /**
@@ -187,18 +232,22 @@ function entity(v: unknown, path: string): Entity {
   const ses = absent(o.socialEnterpriseStatus) ? undefined : obj(o.socialEnterpriseStatus, `${path}.socialEnterpriseStatus`);
   const fieldSources = absent(o.fieldSources) ? undefined : obj(o.fieldSources, `${path}.fieldSources`);
   if (fieldSources && Object.keys(fieldSources).length > PACKAGE_LIMITS.itemsPerField) fail(`${path}.fieldSources`, 'too many keys');
-  return defined<Entity>({
+  const sites = optArr(o, 'websites', path, website) ?? [];
+  // `domains` of the file is never read: a domain lights the badge with this entity's name, so it
+  // is derived from the checked web sites, shared platforms (google.com, facebook.com…) left out.
+  const domains = [...new Set(sites.filter((w) => !isSharedHost(w.siteKey)).map((w) => w.siteKey))];
+  const result = defined<Entity>({
     id: id(o.id, `${path}.id`),
     name: str(o.name, `${path}.name`),
     legalForm: known(str(o.legalForm, `${path}.legalForm`), LEGAL_FORM_IDS) ?? 'inna',
-    krs: digits(o, 'krs', path, [10]),
-    nip: digits(o, 'nip', path, [10]),
-    regon: digits(o, 'regon', path, [9, 14]),
+    krs: digits(o, 'krs', path, [10], parseKrs),
+    nip: digits(o, 'nip', path, [10], parseNip),
+    regon: digits(o, 'regon', path, [9, 14], parseRegon),
     address: address(o.address, `${path}.address`),
-    domains: optArr(o, 'domains', path, strings) ?? [],
-    websites: optArr(o, 'websites', path, strings) ?? [],
-    emails: optArr(o, 'emails', path, strings) ?? [],
-    phones: optArr(o, 'phones', path, strings) ?? [],
+    domains,
+    websites: [...new Set(sites.map((w) => w.url))],
+    emails: [...new Set(optArr(o, 'emails', path, email) ?? [])],
+    phones: [...new Set(optArr(o, 'phones', path, phone) ?? [])],
     offer: optStr(o, 'offer', path, PACKAGE_LIMITS.longText),
     categories: (optArr(o, 'categories', path, strings) ?? []).map((c) => known(c, CATEGORY_IDS)).filter((c) => c !== undefined),
     pkd: optArr(o, 'pkd', path, strings),
@@ -219,12 +268,14 @@ function entity(v: unknown, path: string): Entity {
       fieldSources &&
       Object.fromEntries(Object.entries(fieldSources).map(([k, x]) => [str(k, `${path}.fieldSources`, 100), str(x, `${path}.fieldSources.${k}`)])),
     origin: oneOf(o.origin, `${path}.origin`, ['directory', 'user'] as const),
-    candidate: optBool(o, 'candidate', path),
+    // `candidate` (a local "found on a page, not confirmed" mark) and `verifiedAt` (when *my* app
+    // checked the registers) are not the sender's to assert: a received entity is neither.
     createdAt: date(o.createdAt, `${path}.createdAt`),
     updatedAt: date(o.updatedAt, `${path}.updatedAt`),
-    verifiedAt: optDate(o, 'verifiedAt', path),
     userValues: optArr(o, 'userValues', path, userValue),
   });
+  checkIdMatches(result, path);
+  return result;
 }
 
 function person(v: unknown, path: string): Person {
@@ -234,8 +285,8 @@ function person(v: unknown, path: string): Person {
     entityId: id(o.entityId, `${path}.entityId`),
     name: str(o.name, `${path}.name`),
     role: optStr(o, 'role', path),
-    email: optStr(o, 'email', path),
-    phone: optStr(o, 'phone', path),
+    email: optContact(o, 'email', path, email),
+    phone: optContact(o, 'phone', path, phone),
     createdAt: date(o.createdAt, `${path}.createdAt`),
     updatedAt: date(o.updatedAt, `${path}.updatedAt`),
   });

@@ -10,7 +10,13 @@
  * new property line.
  */
 export function escapeText(value: string, compound = false): string {
-  const escaped = value.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  // Every line break a reader might honour (U+2028/U+2029, NEL, VT and FF too) becomes `\n`, and any
+  // other control character goes: a value must never end the property line or hide in it.
+  const escaped = value
+    .replace(/\\/g, '\\\\')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|[\r\n\u000b\u000c\u0085\u2028\u2029]/g, '\\n')
+    .replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g, '');
   return compound ? escaped.replace(/;/g, '\\;') : escaped;
 }
 
@@ -19,7 +25,7 @@ export function escapeText(value: string, compound = false): string {
  * characters (CR/LF above all) are removed so a URL can't inject a property line.
  */
 export function cleanUri(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '').trim();
 }
 
 const MAX_LINE_OCTETS = 75;
@@ -63,20 +69,30 @@ export function foldLine(line: string): string {
  */
 export function unfoldLines(text: string): string[] {
   const physical = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  // Each logical line is gathered as parts and joined once: appending to a growing string and
+  // re-reading its head on every physical line was quadratic (a 2 MB folded property took 17.5 s,
+  // 50,000 soft line breaks 42 s). `qp` is decided once, from the line's first physical part.
   const lines: string[] = [];
-  let qpContinues = false;
+  let parts: string[] | undefined;
+  let qp = false;
+  const flush = () => {
+    if (parts) lines.push(parts.join(''));
+    parts = undefined;
+  };
   for (const raw of physical) {
-    const last = lines.length - 1;
-    if (last >= 0 && qpContinues) {
-      lines[last] = lines[last].slice(0, -1) + raw;
-    } else if (last >= 0 && (raw.startsWith(' ') || raw.startsWith('\t'))) {
-      lines[last] += raw.slice(1);
+    if (parts && qp && parts[parts.length - 1].endsWith('=')) {
+      parts[parts.length - 1] = parts[parts.length - 1].slice(0, -1);
+      parts.push(raw);
+    } else if (parts && (raw.startsWith(' ') || raw.startsWith('\t'))) {
+      parts.push(raw.slice(1));
     } else {
-      lines.push(raw);
+      flush();
+      parts = [raw];
+      const colon = raw.indexOf(':');
+      qp = /ENCODING=QUOTED-PRINTABLE/i.test(colon < 0 ? raw : raw.slice(0, colon));
     }
-    const current = lines[lines.length - 1];
-    qpContinues = /ENCODING=QUOTED-PRINTABLE/i.test(current.split(':', 1)[0]) && current.endsWith('=');
   }
+  flush();
   return lines.filter((l) => l.trim() !== '');
 }
 
@@ -106,18 +122,30 @@ export function splitUnescaped(value: string, separator: ';' | ','): string[] {
 
 /** Decodes vCard 2.1 QUOTED-PRINTABLE bytes, then the bytes as UTF-8 (or Latin-1 when stated). */
 export function decodeQuotedPrintable(value: string, charset = 'utf-8'): string {
-  const bytes: number[] = [];
+  // One pass into a preallocated buffer: a UTF-16 unit is at most 3 UTF-8 bytes. Runs between
+  // escapes are encoded in one call (per character it was a second for 50,000 soft line breaks).
+  const bytes = new Uint8Array(value.length * 3);
   const encoder = new TextEncoder();
-  for (const [, hex, other] of value.matchAll(/=([0-9A-Fa-f]{2})|([\s\S])/gu)) {
-    // Characters outside QP's range are kept as UTF-8 so nothing is lost.
-    if (hex) bytes.push(parseInt(hex, 16));
-    else bytes.push(...encoder.encode(other));
+  let n = 0;
+  let runStart = 0;
+  const flushRun = (end: number) => {
+    if (end > runStart) n += encoder.encodeInto(value.slice(runStart, end), bytes.subarray(n)).written;
+  };
+  for (let i = 0; i < value.length; i++) {
+    if (value.charCodeAt(i) !== 61 /* = */) continue;
+    const hex = value.slice(i + 1, i + 3);
+    if (!/^[0-9A-Fa-f]{2}$/.test(hex)) continue; // a lone "=" stays a character, as before
+    flushRun(i);
+    bytes[n++] = parseInt(hex, 16);
+    i += 2;
+    runStart = i + 1;
   }
+  flushRun(value.length);
   let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(charset);
   } catch {
     decoder = new TextDecoder('utf-8');
   }
-  return decoder.decode(new Uint8Array(bytes));
+  return decoder.decode(bytes.subarray(0, n));
 }

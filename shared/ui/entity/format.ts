@@ -1,5 +1,6 @@
 // Display rules for entity data shared by the popup and the app: dates, phones, certificate validity.
 // Pure functions (no Svelte, no DOM), so they are tested in Node.
+import { webHref } from '../../model/links.ts';
 import type { Address, Certificate, Lang } from '../../model/types.ts';
 
 export type { Lang };
@@ -51,7 +52,7 @@ export function formatPhone(e164: string): string {
 
 /** Only web addresses become links; anything else ("file:lista.csv", "javascript:…") stays text. */
 export function isWebUrl(url: string): boolean {
-  return /^https?:\/\/[^\s]+$/i.test(url);
+  return webHref(url) !== null;
 }
 
 // `github:owner/repo:path@commit` — a file of a public repository that states the facts (the sample
@@ -60,7 +61,8 @@ const GITHUB_SOURCE = /^github:(\w[\w.-]*\/\w[\w.-]*):([^@\s]+?)(?:@([0-9a-f]{7,
 
 /** Where a source can be opened in the browser: web addresses as they are, GitHub files on GitHub; else null. */
 export function sourceLink(url: string): string | null {
-  if (isWebUrl(url)) return url;
+  const web = webHref(url);
+  if (web) return web;
   const gh = GITHUB_SOURCE.exec(url);
   if (!gh) return null;
   const path = gh[2].split('/').map(encodeURIComponent).join('/');
@@ -76,4 +78,13 @@ export function placeOf(address: Address): string {
 export function addressLine(address: Address): string {
   const town = [address.postalCode, address.city].filter(Boolean).join(' ');
   return [address.street, town].filter(Boolean).join(', ');
+}
+
+/**
+ * A name from data, isolated for use inside a sentence (FSI … PDI): a right-to-left override in a
+ * file or list name then stays inside the name instead of reversing the rest of the message.
+ * Elements get the same with `<bdi>`; this is for names within a translated text.
+ */
+export function isolate(name: string): string {
+  return `\u2068${name}\u2069`;
 }

@@ -1,11 +1,11 @@
 // Rejected rows as a file the user downloads: the CSV from shared/io (original columns, row number,
 // reason; formula-guarded), named after the imported file.
+import { safeFileBase } from '../../../shared/io/fileName.ts';
 import { rejectedToCsv, type Lang, type RejectedRow } from '../../../shared/io/import/rejected.ts';
 
 /** "lista.csv" → "lista-odrzucone.csv". */
 export function rejectedFileName(fileName: string, suffix: string): string {
-  const base = fileName.replace(/\.[^./\\]+$/, '') || 'import';
-  return `${base}-${suffix}.csv`;
+  return `${safeFileBase(fileName.replace(/\.[^./\\]+$/, ''), 'import')}-${suffix}.csv`;
 }
 
 export function downloadRejected(rows: RejectedRow[], fileName: string, suffix: string, lang: Lang, headers?: string[]): void {

@@ -17,6 +17,8 @@ export function importErrorText({ code, detail = {}, message }: ImportFailure): 
       return detail.unpacked ? t('importer.error.too_large_unpacked', n('limit')) : t('importer.error.too_large', n('size'), n('limit'));
     case 'csv_quotes':
       return t('importer.error.csv_quotes', n('line'));
+    case 'xlsx_extent':
+      return t('importer.error.xlsx_extent', s('rows'), s('columns'), n('maxRows'), n('maxColumns'));
     case 'sheet_not_found':
       return t('importer.error.sheet_not_found', s('sheet'));
     case 'pack_version':

@@ -10,7 +10,8 @@
 import { getDb } from '../../../shared/db/database.ts';
 import { importPlan, planFromDb, type DbPlan } from '../../../shared/db/commands/import.ts';
 import { readDirectoryRevision } from '../../../shared/db/directoryLog.ts';
-import { nowIso } from '../../../shared/db/ids.ts';
+import { newId, nowIso } from '../../../shared/db/ids.ts';
+import { withImportLock } from './importLocks.ts';
 import type { Field } from '../../../shared/io/import/columns.ts';
 import { ImportError } from '../../../shared/io/import/errors.ts';
 import { parseImportFile, parsedCount, type ParsedImport } from '../../../shared/io/import/index.ts';
@@ -47,6 +48,7 @@ function summarize(name: string, p: ParsedImport): FileSummary {
     }
     return values;
   });
+
   return {
     fileName: name,
     format: p.format,
@@ -97,12 +99,19 @@ async function handle(msg: ImportRequest): Promise<void> {
       // The directory moved since the preview (another tab, the popup): plan again so nothing
       // written meanwhile is overwritten with a stale merge.
       if ((await readDirectoryRevision(db)) !== current.revision) current = await plan(name, parsed, planned.mapping);
-      const record = await importPlan(db, current, {
-        fileName: name,
-        format: parsed.format,
-        signal: abort.signal,
-        onProgress: (p) => post({ type: 'progress', seq: msg.seq, ...p }),
-      });
+      const session = newId('session');
+      const toWrite = current;
+      const record = await withImportLock(session, () =>
+        importPlan(db, toWrite, {
+          fileName: name,
+          format: parsed.format,
+          signal: abort!.signal,
+          onProgress: (p) => post({ type: 'progress', seq: msg.seq, ...p }),
+          session,
+          writtenAt: toWrite.now,
+          ...(msg.finishes ? { finishes: msg.finishes } : {}),
+        }),
+      );
       const written = record.cancelled ? record.counts.added + record.counts.merged : current.toWrite.length;
       post({ type: 'done', seq: msg.seq, record, written, total: current.toWrite.length });
       file = undefined;

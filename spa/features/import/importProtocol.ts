@@ -15,7 +15,8 @@ export type UserEncoding = 'utf-8' | 'windows-1250';
 export type ImportRequest =
   | { type: 'parse'; seq: number; file: File; encoding?: UserEncoding; sheet?: string }
   | { type: 'plan'; seq: number; mapping?: (Field | null)[] }
-  | { type: 'import'; seq: number }
+  /** `finishes`: the interrupted import this one completes (its record is marked finished). */
+  | { type: 'import'; seq: number; finishes?: string }
   | { type: 'cancel'; seq: number };
 
 /** What the page shows of a parsed file: its shape and a few values per column, not every row. */

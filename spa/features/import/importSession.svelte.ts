@@ -30,6 +30,8 @@ class ImportSession {
   cancelling = $state(false);
   result = $state.raw<{ record: ImportRecord; written: number; total: number } | undefined>();
   error = $state.raw<ImportFailure | undefined>();
+  /** An interrupted import the user chose to finish: importing its file again completes it. */
+  finishing = $state.raw<{ id: string; fileName: string } | undefined>();
 
   private file: File | undefined;
   private sheet: string | undefined;
@@ -86,7 +88,8 @@ class ImportSession {
     if (this.phase !== 'ready' || !this.preview || this.planning) return;
     this.phase = 'importing';
     this.progress = { written: 0, total: this.preview.toWrite };
-    this.send({ type: 'import' });
+    const finishes = this.finishing && this.finishing.fileName === this.fileName ? this.finishing.id : undefined;
+    this.send({ type: 'import', ...(finishes ? { finishes } : {}) });
   }
 
   cancel(): void {
@@ -147,6 +150,7 @@ class ImportSession {
         this.progress = { written: reply.written, total: reply.total };
         return;
       case 'done':
+        if (!reply.record.cancelled) this.finishing = undefined;
         this.result = { record: reply.record, written: reply.written, total: reply.total };
         this.phase = 'done';
         this.cancelling = false;

@@ -4,6 +4,7 @@ import type { ExportData } from '../../../shared/db/commands/share.ts';
 import type { Lang } from '../../../shared/model/types.ts';
 import { entitiesToCsv } from '../../../shared/io/share/csvExport.ts';
 import { writeListPackage, type Exporter } from '../../../shared/io/share/listPackage.ts';
+import { safeFileBase } from '../../../shared/io/fileName.ts';
 import { entityToVCard, personToVCard, toVCardFile } from '../../../shared/io/share/vcard.ts';
 
 export type ExportFormat = 'package' | 'csv' | 'vcard';
@@ -14,17 +15,9 @@ export const FILE_TYPES: Record<ExportFormat, { ext: string; type: string }> = {
   vcard: { ext: '.vcf', type: 'text/vcard' },
 };
 
-/** A file name from a list name: no path separators, reserved or control characters (Windows included). */
+/** A file name from a list name (see shared/io/fileName.ts: no separators, bidi or control characters, no device names). */
 export function fileNameFor(name: string, format: ExportFormat): string {
-  const base = name
-    .normalize('NFC')
-    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\.+/, '')
-    .slice(0, 80)
-    .trim();
-  return (base || 'radar-es') + FILE_TYPES[format].ext;
+  return safeFileBase(name, 'radar-es') + FILE_TYPES[format].ext;
 }
 
 export interface ExportOptions {

@@ -30,6 +30,7 @@ const PACK_PL: Record<string, string> = {
   version: 'brak numeru wersji formatu',
   header: 'brak nazwy albo daty pakietu',
   count: 'liczba podmiotów nie zgadza się z nagłówkiem — plik jest ucięty',
+  too_many: 'ma więcej niż 500 000 podmiotów',
 };
 const PACK_EN: Record<string, string> = {
   json: 'it is not valid JSON (it may be cut short)',
@@ -37,17 +38,20 @@ const PACK_EN: Record<string, string> = {
   version: 'the format version is missing',
   header: 'the pack’s name or date is missing',
   count: 'the number of entities does not match its header — the file is cut short',
+  too_many: 'it holds more than 500,000 entities',
 };
 
 const KRS_PL: Record<string, string> = {
   json: 'nie jest poprawnym plikiem JSON',
   html: 'to strona HTML, nie dane (serwis KRS mógł zwrócić stronę przerwy technicznej)',
   no_odpis: 'brak danych odpisu („odpis.dane”)',
+  too_deep: 'dane są zagnieżdżone głębiej niż w jakimkolwiek odpisie z rejestru',
 };
 const KRS_EN: Record<string, string> = {
   json: 'it is not valid JSON',
   html: 'it is an HTML page, not data (the KRS service may have returned a maintenance page)',
   no_odpis: 'the extract data (“odpis.dane”) is missing',
+  too_deep: 'the data is nested deeper than in any extract the register writes',
 };
 
 export const importer = defineMessages(
@@ -136,6 +140,19 @@ export const importer = defineMessages(
     'importer.history.countsText': (added: number, merged: number, unchanged: number, rejected: number) =>
       `${num('pl', added)} nowych · ${num('pl', merged)} uzupełnionych · ${num('pl', unchanged)} bez zmian · ${num('pl', rejected)} odrzuconych`,
     'importer.history.cancelled': 'przerwany',
+    'importer.history.interrupted': (written: number, total: number) => `niedokończony — zapisano ${written} z ${total}`,
+    'importer.history.finished': 'dokończony później',
+    'importer.history.undone': 'cofnięty',
+    'importer.interrupted.title': (file: string) => `Import pliku „${file}” został przerwany`,
+    'importer.interrupted.text': (written: number, total: number) =>
+      `Przeglądarka zamknęła się w trakcie zapisu: zapisano ${written} z ${total} podmiotów (całe porcje, nic nie jest zapisane w połowie). Dokończ import, wybierając ten sam plik — to, co już jest zapisane, nie zmieni się — albo cofnij go.`,
+    'importer.interrupted.finish': 'Dokończ import',
+    'importer.interrupted.undo': 'Cofnij import',
+    'importer.interrupted.pickAgain': (file: string) => `Wybierz ponownie plik „${file}” i zatwierdź import: zapisane zostanie tylko to, czego jeszcze brakuje.`,
+    'importer.interrupted.undone': (deleted: number, kept: number) =>
+      `Cofnięto: usunięto ${plural('pl', deleted, { one: '# podmiot dodany', few: '# podmioty dodane', many: '# podmiotów dodanych', other: '# podmiotu dodanego' })} przez ten import.` +
+      (kept ? ` ${kept} zostawiono, bo zmieniono je lub użyto od tamtej pory.` : '') +
+      ' Podmioty, które już były w katalogu, zachowują dane dopisane przez import.',
     'importer.history.download': (file: string) => `Pobierz odrzucone wiersze z „${file}”`,
     'importer.history.downloadShort': 'Odrzucone (CSV)',
     'importer.error.title': (name: string) => (name ? `Nie można wczytać pliku „${name}”:` : 'Nie można wczytać pliku:'),
@@ -149,6 +166,8 @@ export const importer = defineMessages(
       `Cudzysłów otwarty w wierszu ${num('pl', line)} nie jest nigdzie zamknięty, więc nie wiadomo, gdzie kończy się pole. Popraw plik (albo zapisz go ponownie z Excela) i wczytaj jeszcze raz. Nic nie zostało zapisane.`,
     'importer.error.xlsx_broken': 'Plik XLSX jest uszkodzony albo niekompletny (np. ucięty przy pobieraniu). Otwórz go w Excelu i zapisz ponownie. Nic nie zostało zapisane.',
     'importer.error.sheet_not_found': (sheet: string) => `W skoroszycie nie ma arkusza „${sheet}”.`,
+    'importer.error.xlsx_extent': (rows: string, columns: string, maxRows: number, maxColumns: number) =>
+      `Arkusz sięga wiersza ${rows} i kolumny ${columns}, a import czyta najwyżej ${maxRows.toLocaleString('pl-PL')} wierszy i ${maxColumns.toLocaleString('pl-PL')} kolumn. Usuń puste wiersze i kolumny na końcu arkusza (albo zapisz go jako CSV). Nic nie zostało zapisane.`,
     'importer.error.pack_version': (version: number, supported: number) =>
       `Ten pakiet danych ma wersję formatu ${version}, a ta wersja Radar ES zna tylko wersję ${supported}. Zaktualizuj rozszerzenie lub aplikację. Nic nie zostało zapisane.`,
     'importer.error.pack_invalid': (reason: string) => `Pakiet danych jest nieprawidłowy: ${PACK_PL[reason] ?? reason}. Nic nie zostało zapisane.`,
@@ -245,6 +264,19 @@ export const importer = defineMessages(
     'importer.history.countsText': (added: number, merged: number, unchanged: number, rejected: number) =>
       `${num('en', added)} new · ${num('en', merged)} updated · ${num('en', unchanged)} unchanged · ${num('en', rejected)} rejected`,
     'importer.history.cancelled': 'stopped',
+    'importer.history.interrupted': (written: number, total: number) => `unfinished — ${written} of ${total} written`,
+    'importer.history.finished': 'finished later',
+    'importer.history.undone': 'undone',
+    'importer.interrupted.title': (file: string) => `The import of “${file}” was interrupted`,
+    'importer.interrupted.text': (written: number, total: number) =>
+      `The browser closed while it was writing: ${written} of ${total} entities are in (whole batches, nothing half-written). Finish the import by choosing the same file — what is already in will not change — or undo it.`,
+    'importer.interrupted.finish': 'Finish the import',
+    'importer.interrupted.undo': 'Undo the import',
+    'importer.interrupted.pickAgain': (file: string) => `Choose “${file}” again and confirm the import: only what is still missing is written.`,
+    'importer.interrupted.undone': (deleted: number, kept: number) =>
+      `Undone: ${plural('en', deleted, { one: '# entity', other: '# entities' })} this import added deleted.` +
+      (kept ? ` ${kept} kept because they were changed or used since.` : '') +
+      ' Entities that were in the directory before keep the data the import added.',
     'importer.history.download': (file: string) => `Download rejected rows of “${file}”`,
     'importer.history.downloadShort': 'Rejected (CSV)',
     'importer.error.title': (name: string) => (name ? `The file “${name}” cannot be loaded:` : 'The file cannot be loaded:'),
@@ -258,6 +290,8 @@ export const importer = defineMessages(
       `A quote opened on line ${num('en', line)} is never closed, so it is unclear where the field ends. Fix the file (or save it again from Excel) and load it again. Nothing was saved.`,
     'importer.error.xlsx_broken': 'The XLSX file is damaged or incomplete (e.g. cut short while downloading). Open it in Excel and save it again. Nothing was saved.',
     'importer.error.sheet_not_found': (sheet: string) => `The workbook has no sheet “${sheet}”.`,
+    'importer.error.xlsx_extent': (rows: string, columns: string, maxRows: number, maxColumns: number) =>
+      `The sheet reaches row ${rows} and column ${columns}; an import reads at most ${maxRows.toLocaleString('en-GB')} rows and ${maxColumns.toLocaleString('en-GB')} columns. Delete the empty rows and columns at the end of the sheet (or save it as CSV). Nothing was saved.`,
     'importer.error.pack_version': (version: number, supported: number) =>
       `This data pack has format version ${version}; this version of Radar ES knows only version ${supported}. Update the extension or the app. Nothing was saved.`,
     'importer.error.pack_invalid': (reason: string) => `The data pack is invalid: ${PACK_EN[reason] ?? reason}. Nothing was saved.`,
