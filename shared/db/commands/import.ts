@@ -9,7 +9,7 @@
 import type { RadarDB } from '../database.ts';
 import { planParsed, type ParsedImport } from '../../io/import/index.ts';
 import type { Field } from '../../io/import/columns.ts';
-import type { ImportCounts, ImportPlan, PlanOptions } from '../../io/import/plan.ts';
+import type { ImportPlan, PlanOptions } from '../../io/import/plan.ts';
 import type { ImportRecord, Source } from '../../model/types.ts';
 import { newId, nowIso } from '../ids.ts';
 import { findByKeys } from '../queries.ts';
