@@ -11,7 +11,7 @@ import { asFeedEntity } from '../shared/db/commands/feeds.ts';
 import { DEFAULT_DIRECTORY_SOURCE } from '../shared/io/fetchPack.ts';
 import { INDEX_FILE } from '../shared/io/feeds/build.ts';
 import { parseIndex, type FeedIndex } from '../shared/io/feeds/format.ts';
-import { checkPack } from '../shared/io/feeds/packCheck.ts';
+import { checkPack, packEntities } from '../shared/io/feeds/packCheck.ts';
 import { SAMPLE_FEED, SAMPLE_FEED_DIR } from '../shared/io/feeds/sampleFeed.ts';
 import { verifyIndex } from '../shared/io/feeds/signature.ts';
 import { writePack } from '../shared/io/import/pack.ts';
@@ -35,7 +35,7 @@ export async function buildDefaultPack(): Promise<string> {
   const source = { url: DEFAULT_DIRECTORY_SOURCE, seenAt: index.createdAt, label: index.publisher };
   const entities = [];
   for (const ref of index.packs) {
-    const pack = await checkPack(ref, files.get(ref.file)!);
+    const pack = packEntities(await checkPack(ref, files.get(ref.file)!));
     if (pack.rejected > 0) throw new Error(`${ref.file}: ${pack.rejected} entities the pack reader refuses`);
     entities.push(...pack.entities.map((e) => asFeedEntity(e, source)));
   }

@@ -115,6 +115,26 @@ function union<T>(a: T[] | undefined, b: T[] | undefined, key: (v: T) => string 
 const certificateKey = (c: Certificate) => [c.name, c.year, c.scope, c.validUntil].join('|');
 
 /**
+ * Whether `existing` holds every value `incoming` gives (equal scalars and address fields, lists
+ * and certificates and sources it contains), with no user values on either: merging `incoming`
+ * into it then changes nothing, whatever the dates of their sources. A feed update uses it to
+ * skip an entity the publisher did not change (commands/feeds.ts); false is always safe.
+ */
+export function holdsAllValues(existing: Entity, incoming: Entity): boolean {
+  if (existing.userValues?.length || incoming.userValues?.length) return false;
+  for (const f of SCALAR_FIELDS) if (incoming[f] !== undefined && !sameData(incoming[f], existing[f])) return false;
+  for (const f of ADDRESS_FIELDS) if (incoming.address?.[f] !== undefined && incoming.address[f] !== existing.address?.[f]) return false;
+  for (const f of LIST_FIELDS) {
+    const have = new Set(existing[f] ?? []);
+    if ((incoming[f] ?? []).some((v) => !have.has(v))) return false;
+  }
+  const certs = new Set((existing.certificates ?? []).map(certificateKey));
+  if ((incoming.certificates ?? []).some((c) => !certs.has(certificateKey(c)))) return false;
+  const urls = new Set(existing.sources.map((s) => s.url));
+  return incoming.sources.every((s) => urls.has(s.url));
+}
+
+/**
  * Merges a freshly built record into the stored one. The stored record keeps its id, creation date,
  * origin, candidate flag and verification date. `changed` is false when nothing but updatedAt would
  * differ, so re-importing the same file writes nothing.

@@ -369,4 +369,11 @@ export interface FeedEntry {
   region: string;
   /** Set when the feed stopped listing the entity (the index date of that update). */
   droppedAt?: string;
+  /**
+   * The fingerprint of the pack entity last merged (io/feeds/entityHash.ts), kept only while the
+   * stored entity holds every value it gave; with `at`, the stored entity's `updatedAt` then. An
+   * update skips a pack entity with this fingerprint while the entity's `updatedAt` is still `at`.
+   */
+  hash?: string;
+  at?: string;
 }

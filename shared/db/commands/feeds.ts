@@ -8,7 +8,10 @@
 import type { RadarDB } from '../database.ts';
 import type { CheckedPack } from '../../io/feeds/packCheck.ts';
 import type { FeedIndex } from '../../io/feeds/format.ts';
-import { planBuilt, type ImportCounts } from '../../io/import/plan.ts';
+import { planBuilt, type Built, type ImportCounts } from '../../io/import/plan.ts';
+import { checkPackEntity } from '../../io/import/pack.ts';
+import { packEntityHash } from '../../io/feeds/entityHash.ts';
+import { holdsAllValues } from '../../model/merge.ts';
 import type { Entity, FeedEntry, FeedSubscription, Flag, Source } from '../../model/types.ts';
 import { nowIso } from '../ids.ts';
 import { withKeys } from './directory.ts';
@@ -75,11 +78,16 @@ export async function withUserData(db: RadarDB, ids: string[]): Promise<Set<stri
 }
 
 /**
- * Writes a verified feed update: the entities of the packs downloaded (merged in chunks, one
- * transaction each, like an import), then in one transaction which entities the feed lists, the
- * "no longer listed" marks, and the subscription itself. A failure before that last transaction
- * leaves the subscription as it was, so the next update downloads the same packs again; merging
- * them twice changes nothing.
+ * Writes a verified feed update. Only what changed goes through the importer: every entity of a
+ * downloaded pack is fingerprinted (packEntityHash) and one whose fingerprint is the one this
+ * feed's listing holds for it — an entity the publisher did not change, stored as this feed last
+ * left it (same `updatedAt`) and holding every value the feed gives — is skipped: merging it again
+ * would change nothing. The others (changed, added, or an entity another source or the user has
+ * changed since) are validated, merged in chunks, one transaction each, like an import. Then in
+ * one transaction: which entities the feed lists (with their fingerprints), the "no longer listed"
+ * marks, and the subscription itself. A failure before that last transaction leaves the
+ * subscription as it was, so the next update downloads the same packs again; merging them twice
+ * changes nothing.
  */
 export async function applyFeedUpdate(
   db: RadarDB,
@@ -95,18 +103,58 @@ export async function applyFeedUpdate(
 ): Promise<FeedApplyResult> {
   const { feed, index } = input;
   const source: Source = { url: feedSourceUrl(feed.id), seenAt: index.createdAt, label: index.publisher };
-  const regionOfRow: string[] = [];
-  const built = input.packs.flatMap((p) =>
-    p.entities.map((e) => {
-      regionOfRow.push(p.ref.region);
-      return { ok: true as const, entity: asFeedEntity(e, source) };
-    }),
-  );
-  const now = nowIso();
-  const plan = await planBuilt(built, { now, findExistingMany: (keys) => findByKeys(db, keys) });
-  const listed = new Map<string, string>(); // entity id → region
+  const touchedRegions = new Set([...input.packs.map((p) => p.ref.region), ...input.gone]);
+  // Only the listings of the regions whose pack changed (or went) can change.
+  const before = touchedRegions.size ? await db.feedEntries.where('[feedId+region]').anyOf([...touchedRegions].map((r) => [feed.id, r])).toArray() : [];
+  const held = new Map<string, FeedEntry>(); // fingerprint → the listing that holds it
+  for (const e of before) if (e.hash) held.set(e.hash, e);
+
+  // Fingerprints first: an entity held unchanged, and stored as this feed left it, is skipped.
+  const rows = input.packs.flatMap((p) => p.raw.map((raw) => ({ pack: p, raw, hash: packEntityHash(raw, index.publisher) })));
+  const candidates = rows.map((r) => held.get(r.hash));
+  const candidateIds = [...new Set(candidates.flatMap((c) => (c ? [c.entityId] : [])))];
+  const storedAt = new Map<string, string>();
+  (await db.entities.bulkGet(candidateIds)).forEach((e) => {
+    if (e) storedAt.set(e.id, e.updatedAt);
+  });
+  const listed = new Map<string, FeedEntry>(); // entity id → its listing after this update
+  const planned: typeof rows = [];
+  rows.forEach((r, i) => {
+    const c = candidates[i];
+    if (c?.at !== undefined && storedAt.get(c.entityId) === c.at) {
+      const { droppedAt: _listedAgain, ...entry } = c;
+      listed.set(c.entityId, { ...entry, region: r.pack.ref.region });
+    } else planned.push(r);
+  });
+  const skipped = rows.length - planned.length;
+
+  const built: Built[] = planned.map((r) => {
+    const checked = checkPackEntity(r.raw, r.pack.createdAt);
+    return checked.ok ? { ok: true as const, entity: asFeedEntity(checked.entity, source) } : checked;
+  });
+  const found = new Map<string, Entity>(); // stored entities the plan read
+  const plan = await planBuilt(built, {
+    now: nowIso(),
+    findExistingMany: async (keys) => {
+      const answer = await findByKeys(db, keys);
+      for (const e of answer) if (e) found.set(e.id, e);
+      return answer;
+    },
+  });
+  const written = new Map(plan.toWrite.map((e) => [e.id, e]));
+  const plannedIds = new Set<string>();
   plan.rowIds?.forEach((id, i) => {
-    if (id !== undefined) listed.set(id, regionOfRow[i]);
+    if (id === undefined) return;
+    plannedIds.add(id);
+    const b = built[i] as Extract<Built, { ok: true }>;
+    const after = written.get(id) ?? found.get(id);
+    const entry: FeedEntry = { feedId: feed.id, entityId: id, region: planned[i].pack.ref.region };
+    // The fingerprint is kept only when the entity now holds every value the feed gave: else the
+    // next update merges it again, as the rules of the merge may then take a value the feed gives.
+    const earlier = listed.get(id); // another row of this update in the same entity
+    if (after && holdsAllValues(after, b.entity)) Object.assign(entry, { hash: planned[i].hash, at: after.updatedAt });
+    else if (after && earlier?.hash && earlier.at === after.updatedAt) Object.assign(entry, { hash: earlier.hash, at: earlier.at });
+    listed.set(id, entry);
   });
 
   const total = plan.toWrite.length;
@@ -124,10 +172,8 @@ export async function applyFeedUpdate(
     input.onProgress?.({ phase: 'write', done: Math.min(total, at + IMPORT_CHUNK), total });
   }
 
-  const touchedRegions = new Set([...input.packs.map((p) => p.ref.region), ...input.gone]);
   return db.transaction('rw', [db.entities, db.settings, db.feeds, db.feedEntries], async () => {
-    // Only the listings of the regions whose pack changed (or went) can change.
-    const before = touchedRegions.size ? await db.feedEntries.where('[feedId+region]').anyOf([...touchedRegions].map((r) => [feed.id, r])).toArray() : [];
+    const beforeById = new Map(before.map((e) => [e.entityId, e]));
     const dropped: FeedEntry[] = [];
     let activeBefore = 0;
     for (const e of before) {
@@ -135,12 +181,16 @@ export async function applyFeedUpdate(
       if (listed.has(e.entityId) || e.droppedAt) continue;
       dropped.push({ ...e, droppedAt: index.createdAt });
     }
-    const entries: FeedEntry[] = [...listed].map(([entityId, region]) => ({ feedId: feed.id, entityId, region }));
+    // Listings written only where they changed: an entity skipped as unchanged keeps its row.
+    const entries = [...listed.values()].filter((e) => !sameEntry(e, beforeById.get(e.entityId)));
     await db.feedEntries.bulkPut([...entries, ...dropped]);
 
-    // Marks: an entity listed again loses its mark; one no feed lists any more gets one.
+    // Marks: an entity listed again loses its mark (those written above lost it already); one no
+    // feed lists any more gets one.
     const changed: Entity[] = [];
-    const relisted = await db.entities.bulkGet([...listed.keys()]);
+    // Only those merged but not written, or skipped while marked, can still carry a mark.
+    const relistIds = [...listed.keys()].filter((id) => !written.has(id) && (plannedIds.has(id) || beforeById.get(id)?.droppedAt !== undefined));
+    const relisted = await db.entities.bulkGet(relistIds);
     for (const e of relisted) if (e?.delisted) changed.push({ ...e, delisted: undefined });
     const droppedIds = dropped.map((d) => d.entityId);
     const stillListed = new Set(
@@ -175,8 +225,12 @@ export async function applyFeedUpdate(
     else delete record.etag;
     delete record.lastError;
     await db.feeds.put(record);
-    return { ...plan.counts, dropped: dropped.length, count };
+    return { ...plan.counts, unchanged: plan.counts.unchanged + skipped, dropped: dropped.length, count };
   });
+}
+
+function sameEntry(a: FeedEntry, b: FeedEntry | undefined): boolean {
+  return !!b && a.region === b.region && a.hash === b.hash && a.at === b.at && a.droppedAt === b.droppedAt;
 }
 
 /** Notes a check that changed nothing (304, or an index whose packs are all held). */

@@ -41,7 +41,11 @@ export interface ReadPack {
 }
 
 // Bookkeeping the database adds (match keys) and user-side flags never travel in a directory pack.
-const NOT_PACKED = new Set(['keys', 'candidate']);
+function packed(e: Entity): Entity {
+  if (!('keys' in e) && !('candidate' in e)) return e;
+  const { keys: _keys, candidate: _candidate, ...rest } = e as Entity & { keys?: unknown };
+  return rest as Entity;
+}
 
 /**
  * A pack as text: the header fields, then one entity per line, so a pack kept in a repository
@@ -49,7 +53,9 @@ const NOT_PACKED = new Set(['keys', 'candidate']);
  */
 export function writePack(name: string, entities: Entity[], createdAt: string, source?: PackSource, extra?: Record<string, unknown>): string {
   const header = { format: PACK_FORMAT, version: PACK_VERSION, name, createdAt, ...(source ? { source } : {}), ...extra, count: entities.length };
-  const lines = entities.map((e) => JSON.stringify(e, (k, v: unknown) => (NOT_PACKED.has(k) ? undefined : v)));
+  // The bookkeeping fields are top-level ones: left out by copying, not by a replacer function
+  // (a replacer is called for every value: it took 5 of the 8 s of building a 100,000-entity feed).
+  const lines = entities.map((e) => JSON.stringify(packed(e)));
   const head = JSON.stringify(header, null, 2).replace(/\n}$/, '');
   return `${head},\n  "entities": [\n${lines.map((l) => '    ' + l).join(',\n')}\n  ]\n}\n`;
 }
@@ -226,7 +232,16 @@ function summary(raw: unknown): Record<string, string> {
   return out;
 }
 
-export function readPack(text: string): ReadPack {
+/** A pack's header, checked, and its entities as they are in the file (not yet validated). */
+export interface RawPack {
+  name: string;
+  createdAt: string;
+  source?: PackSource;
+  entities: unknown[];
+}
+
+/** Parses a pack and checks its header (format, version, count, size); the entities are left as read. */
+export function readRawPack(text: string): RawPack {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -249,22 +264,37 @@ export function readPack(text: string): ReadPack {
   if (data.entities.length > MAX_PACK_ENTITIES) {
     throw new ImportError('pack_invalid', { reason: 'too_many', count: data.entities.length, limit: MAX_PACK_ENTITIES });
   }
+  const source = isObj(data.source) ? packSource(data.source) : undefined;
+  return { name: data.name, createdAt: data.createdAt, ...(source ? { source } : {}), entities: data.entities };
+}
+
+/** One entity of a pack validated (validatePackEntity), or why it is refused. */
+export function checkPackEntity(raw: unknown, packDate: string): { ok: true; entity: Entity } | { ok: false; reason: string; detail?: string } {
+  try {
+    return { ok: true, entity: validatePackEntity(raw, packDate) };
+  } catch (e) {
+    if (!(e instanceof Invalid)) throw e;
+    return { ok: false, reason: e.reason, ...(e.detail ? { detail: e.detail } : {}) };
+  }
+}
+
+export function readPack(text: string): ReadPack {
+  const { entities: raws, ...header } = readRawPack(text);
   const entities: Entity[] = [];
   const positions: number[] = [];
   const rejected: RejectedRow[] = [];
   let rejectedCount = 0;
-  data.entities.forEach((raw, i) => {
-    try {
-      entities.push(validatePackEntity(raw, data.createdAt as string));
+  raws.forEach((raw, i) => {
+    const r = checkPackEntity(raw, header.createdAt);
+    if (r.ok) {
+      entities.push(r.entity);
       positions.push(i + 1);
-    } catch (e) {
-      if (!(e instanceof Invalid)) throw e;
-      rejectedCount++;
-      if (rejected.length < MAX_KEPT_REJECTED) rejected.push({ row: i + 1, reason: e.reason, ...(e.detail ? { detail: e.detail } : {}), values: summary(raw) });
+      return;
     }
+    rejectedCount++;
+    if (rejected.length < MAX_KEPT_REJECTED) rejected.push({ row: i + 1, reason: r.reason, ...(r.detail ? { detail: r.detail } : {}), values: summary(raw) });
   });
-  const source = isObj(data.source) ? packSource(data.source) : undefined;
-  return { name: data.name, createdAt: data.createdAt, ...(source ? { source } : {}), entities, positions, rejected, rejectedCount };
+  return { ...header, entities, positions, rejected, rejectedCount };
 }
 
 function packSource(o: Obj): PackSource {

@@ -5,7 +5,7 @@ import { diffPacks } from '../../../shared/io/feeds/diff.ts';
 import { FeedError } from '../../../shared/io/feeds/errors.ts';
 import { FEED_VERSION, parseIndex, type FeedIndex } from '../../../shared/io/feeds/format.ts';
 import { readInputs } from '../../../shared/io/feeds/inputs.ts';
-import { checkPack } from '../../../shared/io/feeds/packCheck.ts';
+import { checkPack, packEntities } from '../../../shared/io/feeds/packCheck.ts';
 import { generateFeedKey, keyFingerprint, sha256Hex, signIndex, verifyIndex, type FeedKeyFile } from '../../../shared/io/feeds/signature.ts';
 
 const SAMPLE = new Uint8Array(readFileSync(new URL('../../../shared/data/pes-directory-sample.csv', import.meta.url)));
@@ -47,7 +47,7 @@ describe('building a feed from the sample directory', () => {
       expect(p.bytes).toBe(bytes.length);
       expect(p.sha256).toBe(await sha256Hex(bytes));
       expect(p.file).toBe(`packs/${regionSlug(p.region)}-${p.sha256.slice(0, 16)}.json`);
-      const checked = await checkPack(p, bytes);
+      const checked = packEntities(await checkPack(p, bytes));
       expect(checked.entities.every((e) => (e.address.voivodeship ?? '') === p.region)).toBe(true);
     }
   });
@@ -128,7 +128,8 @@ describe('checking a downloaded pack', () => {
     altered[200] = altered[200] === 65 ? 66 : 65;
     expect(await code(checkPack(ref, altered))).toBe('hash');
     expect(await code(checkPack({ ...ref, count: ref.count + 1 }, bytes))).toBe('pack_invalid');
-    expect((await checkPack(ref, bytes)).entities).toHaveLength(ref.count);
+    expect((await checkPack(ref, bytes)).raw).toHaveLength(ref.count);
+    expect(packEntities(await checkPack(ref, bytes))).toMatchObject({ rejected: 0, entities: { length: ref.count } });
   });
 });
 
