@@ -13,6 +13,7 @@ import { parseIndex, type FeedIndex } from '../shared/io/feeds/format.ts';
 import { readInputs } from '../shared/io/feeds/inputs.ts';
 import { generateFeedKey, keyFingerprint, parseFeedKey } from '../shared/io/feeds/signature.ts';
 import { normalizeEmail } from '../shared/model/contact.ts';
+import { threadedBuildMany } from './feedBuildThreads.ts';
 
 const USAGE = `usage:
   npm run feed -- keygen --out publisher-key.json
@@ -93,6 +94,7 @@ async function build(args: Args): Promise<void> {
   const inputs = await readInputs(
     args.files.map((f) => ({ name: basename(f), bytes: new Uint8Array(readFileSync(f)) })),
     createdAt,
+    { buildMany: threadedBuildMany() },
   );
   const url = args.flags.get('url');
   if (url !== undefined && (typeof url !== 'string' || !/^https?:\/\/[^\s]+$/.test(url))) throw new Error('--url must be the http(s) address of index.json');

@@ -4,6 +4,8 @@ import Dexie from 'dexie';
 import { RadarDB } from '../../shared/db/database.ts';
 import { importPlan, planFromDb } from '../../shared/db/commands/import.ts';
 import { previewFeed, subscribeFeed, updateFeed } from '../../shared/db/feedSync.ts';
+import { recordFeedChecked } from '../../shared/db/commands/feeds.ts';
+import { fetchIndex } from '../../shared/io/feeds/fetchFeed.ts';
 import { parseImportFile } from '../../shared/io/import/index.ts';
 
 const FEED_DB = 'radar-bench-feeds';
@@ -52,7 +54,27 @@ export async function feedUpdate(): Promise<FeedSample> {
 export async function feedFullReimport(): Promise<FeedSample> {
   if (!db) throw new Error('subscribe first');
   await db.feeds.update(feedId, { packs: {}, etag: undefined, feedDate: undefined });
+  // Nor any entity's fingerprint: every entity of every pack goes through the merge again.
+  await db.feedEntries.where('feedId').equals(feedId).modify((e) => {
+    delete e.hash;
+    delete e.at;
+  });
   return feedUpdate();
+}
+
+/** Where a 304 check's time goes: reading the subscription, the conditional request, recording the check. */
+export async function feedCheckParts(): Promise<{ read: number; request: number; record: number }> {
+  if (!db) throw new Error('subscribe first');
+  let t = performance.now();
+  const feed = (await db.feeds.get(feedId))!;
+  const read = performance.now() - t;
+  t = performance.now();
+  const res = await fetchIndex(feed.url, feed.etag);
+  const request = performance.now() - t;
+  if (!res.notModified) throw new Error('expected a 304');
+  t = performance.now();
+  await recordFeedChecked(db, feedId);
+  return { read, request, record: performance.now() - t };
 }
 
 /** The same entities from one CSV file: read, parsed, planned and written by the importer's code. */

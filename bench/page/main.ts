@@ -7,9 +7,9 @@ import { badgeText, navigateAndWaitForBadge } from './badge.ts';
 import { importBulkPut, loadImported } from './importBench.ts';
 import { searchCompare } from './searchBench.ts';
 import { addOwnElsewhere } from './ownEntity.ts';
-import { csvImport, feedCleanup, feedFullReimport, feedSubscribe, feedUpdate } from './feedBench.ts';
+import { csvImport, feedCheckParts, feedCleanup, feedFullReimport, feedSubscribe, feedUpdate } from './feedBench.ts';
 
-const bench = { seedEntities, lookupBaselines, navigateAndWaitForBadge, badgeText, loadImported, importBulkPut, searchCompare, addOwnElsewhere, feedSubscribe, feedUpdate, feedFullReimport, csvImport, feedCleanup };
+const bench = { seedEntities, lookupBaselines, navigateAndWaitForBadge, badgeText, loadImported, importBulkPut, searchCompare, addOwnElsewhere, feedSubscribe, feedUpdate, feedFullReimport, feedCheckParts, csvImport, feedCleanup };
 export type Bench = typeof bench;
 
 (globalThis as unknown as { __bench: Bench }).__bench = bench;

@@ -180,7 +180,8 @@ describe('the fingerprint of a pack entity', () => {
     expect(h).toMatch(/^[0-9a-f]{16}$/);
     const redated = { ...raw, createdAt: D2, updatedAt: D2, sources: [{ seenAt: '2026-12-15', url: 'https://rops.example.org/' }] };
     expect(packEntityHash(redated, 'ROPS')).toBe(h);
-    expect(packEntityHash({ updatedAt: D1, ...raw }, 'ROPS')).toBe(h);
+    const { name, ...rest } = raw;
+    expect(packEntityHash({ ...rest, name }, 'ROPS')).toBe(h);
     expect(packEntityHash({ ...raw, phones: ['+48126000004'] }, 'ROPS')).not.toBe(h);
     expect(packEntityHash({ ...raw, address: { city: 'Wadowice', street: 'ul. Długa 1' } }, 'ROPS')).not.toBe(h);
     expect(packEntityHash({ ...raw, sources: [{ url: 'https://owes.example.org/', seenAt: '2026-12-01' }] }, 'ROPS')).not.toBe(h);
