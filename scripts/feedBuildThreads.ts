@@ -38,9 +38,9 @@ function threadEntry(): URL {
 }
 
 /** buildDrafts over `threads` threads (this one included): a `buildMany` for readInputs. */
-export function threadedBuildMany(threads = availableParallelism()): NonNullable<PlanOptions['buildMany']> {
+export function threadedBuildMany(threads = availableParallelism(), minRowsPerThread = MIN_ROWS_PER_THREAD): NonNullable<PlanOptions['buildMany']> {
   return async (drafts, source, now) => {
-    const helpers = Math.min(threads, Math.floor(drafts.length / MIN_ROWS_PER_THREAD)) - 1;
+    const helpers = Math.min(threads, Math.floor(drafts.length / minRowsPerThread)) - 1;
     if (helpers <= 0) return buildDrafts(drafts, source, now);
     const share = Math.ceil(drafts.length / (helpers + 1));
     const workers = Array.from({ length: helpers }, () => new Worker(threadEntry()));
