@@ -352,6 +352,8 @@ export interface FeedSubscription {
   packs: Record<string, string>;
   /** The ETag of the index last applied (If-None-Match). */
   etag?: string;
+  /** SHA-256 of the index text last verified: the same text again is not verified again. */
+  indexSha256?: string;
   /** Entities the feed lists now (in the regions taken). */
   count: number;
   subscribedAt: string;

@@ -95,6 +95,8 @@ export async function applyFeedUpdate(
     feed: FeedSubscription;
     index: FeedIndex;
     etag?: string;
+    /** SHA-256 of the index text (verified), when the caller has the text. */
+    indexSha256?: string;
     packs: CheckedPack[];
     /** Regions held before that the index no longer lists. */
     gone: string[];
@@ -223,6 +225,8 @@ export async function applyFeedUpdate(
     };
     if (input.etag) record.etag = input.etag;
     else delete record.etag;
+    if (input.indexSha256) record.indexSha256 = input.indexSha256;
+    else delete record.indexSha256;
     delete record.lastError;
     await db.feeds.put(record);
     return { ...plan.counts, unchanged: plan.counts.unchanged + skipped, dropped: dropped.length, count };
@@ -234,13 +238,14 @@ function sameEntry(a: FeedEntry, b: FeedEntry | undefined): boolean {
 }
 
 /** Notes a check that changed nothing (304, or an index whose packs are all held). */
-export async function recordFeedChecked(db: RadarDB, feedId: string, etag?: string): Promise<void> {
+export async function recordFeedChecked(db: RadarDB, feedId: string, etag?: string, indexSha256?: string): Promise<void> {
   await db.transaction('rw', db.feeds, async () => {
     const feed = await db.feeds.get(feedId);
     if (!feed) return;
     const at = nowIso();
     const record: FeedSubscription = { ...feed, lastCheckAt: at, lastSuccessAt: at };
     if (etag) record.etag = etag;
+    if (indexSha256) record.indexSha256 = indexSha256;
     delete record.lastError;
     await db.feeds.put(record);
   });
@@ -267,7 +272,7 @@ export async function acceptFeedKey(db: RadarDB, feedId: string): Promise<void> 
     const feed = await db.feeds.get(feedId);
     if (!feed?.pendingKey) return;
     const { pendingKey, ...rest } = feed;
-    await db.feeds.put({ ...rest, publicKey: pendingKey.publicKey, fingerprint: pendingKey.fingerprint, etag: undefined });
+    await db.feeds.put({ ...rest, publicKey: pendingKey.publicKey, fingerprint: pendingKey.fingerprint, etag: undefined, indexSha256: undefined });
   });
 }
 

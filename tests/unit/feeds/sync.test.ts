@@ -1,7 +1,7 @@
 // Feed subscriptions against fake-indexeddb and an in-memory static host that honours ETag and
 // counts requests: first download, 304, one changed region, an entity dropped, two feeds, failures
 // that change nothing, a changed key, unsubscribing.
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RadarDB } from '../../../shared/db/database.ts';
 import { acceptFeedKey, feedsOfEntity, unsubscribeFeed } from '../../../shared/db/commands/feeds.ts';
 import { saveEntity } from '../../../shared/db/commands/saved.ts';
@@ -73,6 +73,27 @@ describe('subscribing and updating', () => {
     expect(host.requests).toEqual(['/a/index.json']);
     expect((await db.settings.get('directoryRevision'))?.value).toBe(revision);
     expect((await db.feeds.get(preview.id))?.lastSuccessAt).toBeDefined();
+  });
+
+  it('a host that answers 200 to every check: the same index text is not verified again, and nothing is downloaded', async () => {
+    const { preview } = await subscribeA();
+    const plain = host.fetch;
+    host.fetch = (input, init) => plain(input, { ...init, headers: {} }); // If-None-Match ignored
+    expect(await updateFeed(db, preview.id, { deps: deps() })).toEqual({ status: 'not_modified' });
+    const verify = vi.spyOn(globalThis.crypto.subtle, 'verify');
+    try {
+      host.requests = [];
+      expect(await updateFeed(db, preview.id, { deps: deps() })).toEqual({ status: 'not_modified' });
+      expect(host.requests).toEqual(['/a/index.json']);
+      expect(verify).not.toHaveBeenCalled();
+      // Another text is verified: one signed by someone else is refused.
+      const idx = JSON.parse(new TextDecoder().decode(host.files.get('/a/index.json')!));
+      host.files.set('/a/index.json', enc(JSON.stringify({ ...idx, publisher: 'Ktoś' })));
+      expect(await codeOf(updateFeed(db, preview.id, { deps: deps() }))).toBe('signature');
+      expect(verify).toHaveBeenCalled();
+    } finally {
+      verify.mockRestore();
+    }
   });
 
   it('downloads only the pack of the region that changed, and marks an entity the publisher dropped', async () => {
