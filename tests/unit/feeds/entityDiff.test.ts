@@ -13,7 +13,7 @@ import { packEntityHash } from '../../../shared/io/feeds/entityHash.ts';
 import { parseImportFile } from '../../../shared/io/import/index.ts';
 import { generateFeedKey, type FeedKeyFile } from '../../../shared/io/feeds/signature.ts';
 import type { Entity } from '../../../shared/model/types.ts';
-import { enc, HEADER, Host } from './host.ts';
+import { enc, Host } from './host.ts';
 
 const URL_A = 'https://rops.example.org/a/index.json';
 const M = [
