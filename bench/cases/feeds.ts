@@ -7,16 +7,21 @@
 import type { Browser } from '../../tests/e2e/harness.ts';
 import type { StaticServer } from '../../tests/e2e/harness.ts';
 import { FeedHost } from '../../tests/e2e/feedServer.ts';
-import { buildFeed } from '../../shared/io/feeds/build.ts';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildFeed, INDEX_FILE } from '../../shared/io/feeds/build.ts';
+import { parseIndex } from '../../shared/io/feeds/format.ts';
 import { readInputs } from '../../shared/io/feeds/inputs.ts';
 import { generateFeedKey } from '../../shared/io/feeds/signature.ts';
-import { threadedBuildMany } from '../../scripts/feedBuildThreads.ts';
 import type { CaseResult } from '../report.ts';
 import { ratio, summarize } from '../stats.ts';
 import Papa from 'papaparse';
 import { generateEntitiesCsv } from '../synthetic.ts';
 import { openBenchPage, type BenchWindow } from './benchPage.ts';
 import type { FeedSample } from '../page/feedBench.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
 
 export async function feedsCase(o: { browser: Browser; spa: StaticServer; entities: number; seed: number; checks: number; log: (m: string) => void }): Promise<CaseResult> {
   const t0 = performance.now();
@@ -31,17 +36,24 @@ export async function feedsCase(o: { browser: Browser; spa: StaticServer; entiti
   const meta = { publisher: 'Bench — SYNTHETIC feed', contact: 'bench@example.org', licence: 'synthetic test data', createdAt: '2026-12-01T00:00:00.000Z' };
   const key = await generateFeedKey();
 
-  // Building: the importer's reading alone is the baseline; the feed adds splitting, packing, hashing, signing.
+  // Building: the importer's reading alone (one thread, in this process) is the baseline; the feed
+  // adds splitting, packing, hashing, signing. Measured as a publisher runs it: `npm run feed --
+  // build` in a process of its own (Node start and all), on the CSV written to a file.
   let t = performance.now();
-  const readOnly = await readInputs([{ name: 'synthetic.csv', bytes: csv }], meta.createdAt);
+  const inputs = await readInputs([{ name: 'synthetic.csv', bytes: csv }], meta.createdAt);
   const readMs = performance.now() - t;
-  // As `npm run feed -- build` does it: the rows built on every core.
+  const work = join(ROOT, 'bench/.data/feed-build');
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  writeFileSync(join(work, 'synthetic.csv'), csv);
+  writeFileSync(join(work, 'key.json'), JSON.stringify(key));
   t = performance.now();
-  const inputs = await readInputs([{ name: 'synthetic.csv', bytes: csv }], meta.createdAt, { buildMany: threadedBuildMany() });
-  const first = await buildFeed(inputs.entities, meta, key);
+  execFileSync('npm', ['run', '--silent', 'feed', '--', 'build', '--key', join(work, 'key.json'), '--publisher', meta.publisher, '--contact', meta.contact, '--licence', meta.licence, '--date', meta.createdAt, '--out', join(work, 'feed'), join(work, 'synthetic.csv')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   const buildMs = performance.now() - t;
+  const firstIndex = parseIndex(readFileSync(join(work, 'feed', INDEX_FILE), 'utf8'));
+  const first = { index: firstIndex, files: new Map<string, Uint8Array>([[INDEX_FILE, new Uint8Array(readFileSync(join(work, 'feed', INDEX_FILE)))]]) };
+  for (const p of firstIndex.packs) first.files.set(p.file, new Uint8Array(readFileSync(join(work, 'feed', p.file))));
   o.log(`feed built: ${first.index.packs.length} packs in ${(buildMs / 1000).toFixed(1)} s (reading alone ${(readMs / 1000).toFixed(1)} s)`);
-  void readOnly;
 
   const host = new FeedHost();
   await host.start();
@@ -61,22 +73,26 @@ export async function feedsCase(o: { browser: Browser; spa: StaticServer; entiti
     const sub = await call('feedSubscribe', url);
     o.log(`subscription: ${(sub.ms / 1000).toFixed(1)} s, ${sub.written} entities`);
 
+    // The first check right after the subscription shares the machine with the store still settling
+    // what it just wrote (tens of MB at 100k entities); a user's checks come at start and daily.
+    // It is reported apart; the checks measured begin after a pause of 2 s.
+    const firstCheck = await call('feedUpdate');
+    if (firstCheck.status !== 'not_modified') throw new Error(`a check of an unchanged feed answered ${firstCheck.status}`);
+    await new Promise((r) => setTimeout(r, 2000));
+    // Each check, then the same steps timed one by one (where the time goes), alternately.
     const checks: number[] = [];
+    const parts = { read: [] as number[], request: [] as number[], record: [] as number[] };
     for (let i = 0; i < o.checks; i++) {
       const c = await call('feedUpdate');
       if (c.status !== 'not_modified') throw new Error(`a check of an unchanged feed answered ${c.status}`);
       checks.push(c.ms);
-    }
-    // Where a 304 check's time goes (the same steps as updateFeed, timed one by one).
-    const parts = { read: [] as number[], request: [] as number[], record: [] as number[] };
-    for (let i = 0; i < o.checks; i++) {
       const p = await page.evaluate(() => (window as unknown as BenchWindow).__bench.feedCheckParts());
       parts.read.push(p.read);
       parts.request.push(p.request);
       parts.record.push(p.record);
     }
     const partsNote = (['read', 'request', 'record'] as const).map((k) => `${k} ${summarize(parts[k]).p50.toFixed(1)} ms`).join(', ');
-    o.log(`304 check parts (p50): ${partsNote}`);
+    o.log(`304 check: first ${firstCheck.ms.toFixed(0)} ms, then p50 ${summarize(checks).p50.toFixed(1)} ms; parts (p50): ${partsNote}`);
 
     // 1% of the entities of the biggest region change their offer: that region's pack alone changes.
     const biggest = [...first.index.packs].sort((a, b) => b.count - a.count)[0];
@@ -86,6 +102,8 @@ export async function feedsCase(o: { browser: Browser; spa: StaticServer; entiti
     const second = await buildFeed(inputs.entities, { ...meta, createdAt: '2026-12-15T00:00:00.000Z' }, key, first.index);
     publish(second.files);
     const changedPacks = second.index.packs.filter((p, i) => p.sha256 !== first.index.packs[i].sha256).length;
+    // The CLI's feed and this process's rebuild agree on every other region (determinism).
+    if (changedPacks !== 1) throw new Error(`${changedPacks} packs changed where one region changed`);
     const update = await call('feedUpdate');
     const full = await call('feedFullReimport');
     o.log(`update: ${(update.ms / 1000).toFixed(1)} s, ${update.bytes} B; full re-import: ${(full.ms / 1000).toFixed(1)} s, ${full.bytes} B`);
@@ -98,7 +116,7 @@ export async function feedsCase(o: { browser: Browser; spa: StaticServer; entiti
       id: 'feeds',
       title: `Directory feeds: a national feed of ${n} entities`,
       method:
-        `A synthetic CSV of ${n} rows built into a feed (${first.index.packs.length} packs, ${(totalBytes / 1e6).toFixed(1)} MB) by the feed builder in Node, ` +
+        `A synthetic CSV of ${n} rows built into a feed (${first.index.packs.length} packs, ${(totalBytes / 1e6).toFixed(1)} MB) by \`npm run feed -- build\` (a process of its own; rows built on every core), ` +
         'served by a local static host with ETag and CORS; the benchmark page of the standalone build (its own database, main thread) subscribes to it: ' +
         'the index, its Ed25519 signature, every pack downloaded and checked (size, SHA-256, pack reader), then merged through the import planner and written. ' +
         `Baseline: the same CSV fetched from the same host, parsed, planned and written by the importer's code in the same page. Then ${o.checks} update checks of the unchanged feed ` +
@@ -109,11 +127,12 @@ export async function feedsCase(o: { browser: Browser; spa: StaticServer; entiti
         { metric: 'update, 1% of one region changed: time', unit: 'ms', measured: update.ms, baseline: { label: 'full re-import of the feed', value: full.ms }, ratio: tRatio, goal: '≤ 10%', met: tRatio <= 0.1 },
         { metric: 'update, 1% of one region changed: bytes downloaded', unit: 'B', measured: update.bytes, baseline: { label: 'full re-import of the feed', value: full.bytes }, ratio: bRatio, goal: '≤ 10%', met: bRatio <= 0.1 },
         { metric: 'update check, nothing changed (304)', unit: 'ms', measured: check, goal: '≤ 50 ms', met: check.p50 <= 50 },
-        { metric: `building the feed from a ${n}-row CSV (Node, every core)`, unit: 'ms', measured: buildMs, baseline: { label: 'the importer reading the same CSV on one thread', value: readMs }, ratio: ratio(buildMs, readMs), goal: 'seconds, not minutes', met: buildMs < 60_000 },
+        { metric: `building the feed from a ${n}-row CSV (\`npm run feed -- build\`)`, unit: 'ms', measured: buildMs, baseline: { label: 'the importer reading the same CSV on one thread', value: readMs }, ratio: ratio(buildMs, readMs), goal: 'seconds, not minutes', met: buildMs < 60_000 },
       ],
       notes: [
         `Packs downloaded by the update: ${changedPacks} of ${second.index.packs.length}. Entities written by the subscription: ${sub.written.toLocaleString('en-US')}; by the CSV import: ${csvRun.written.toLocaleString('en-US')}.`,
-        `The 304 check runs on the page's main thread: one read of the subscription, one conditional request, one write recording the check; their p50: ${partsNote}.`,
+        `The 304 check runs on the page's main thread: one read of the subscription, one conditional request, one write recording the check; their p50: ${partsNote}. ` +
+          `The first check, right after the subscription wrote ${sub.written.toLocaleString('en-US')} entities, took ${firstCheck.ms.toFixed(0)} ms; the ${o.checks} measured began 2 s later.`,
       ],
       seconds: (performance.now() - t0) / 1000,
     };
