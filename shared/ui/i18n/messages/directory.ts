@@ -45,6 +45,7 @@ export const directory = defineMessages(
 
     'entityPage.notFound': 'Nie ma takiego podmiotu',
     'entityPage.backToDirectory': 'Wróć do katalogu',
+    'entityPage.backToResults': 'Wyniki wyszukiwania',
     'entityPage.openWebsite': 'Otwórz stronę',
     'entityPage.edit': 'Edytuj dane',
     'entityPage.editTitle': 'Edycja danych podmiotu',
@@ -72,6 +73,7 @@ export const directory = defineMessages(
     'entityPage.addNote': 'Dodaj notatkę',
     'entityPage.editNote': 'Treść notatki',
     'entityPage.sharedBy': (who: string) => `od: ${who}`,
+    'entityPage.sharedAnon': (date: string) => `z udostępnionego pliku z ${date}`,
     'entityPage.interactions': 'Historia kontaktów',
     'entityPage.noInteractions': 'Nie zapisano jeszcze żadnego kontaktu.',
     'entityPage.logContact': 'Zapisz kontakt',
@@ -160,6 +162,7 @@ export const directory = defineMessages(
 
     'entityPage.notFound': 'No such entity',
     'entityPage.backToDirectory': 'Back to the directory',
+    'entityPage.backToResults': 'Search results',
     'entityPage.openWebsite': 'Open website',
     'entityPage.edit': 'Edit details',
     'entityPage.editTitle': 'Edit the entity',
@@ -187,6 +190,7 @@ export const directory = defineMessages(
     'entityPage.addNote': 'Add note',
     'entityPage.editNote': 'Note text',
     'entityPage.sharedBy': (who: string) => `from: ${who}`,
+    'entityPage.sharedAnon': (date: string) => `from a shared file of ${date}`,
     'entityPage.interactions': 'Contact history',
     'entityPage.noInteractions': 'No contact logged yet.',
     'entityPage.logContact': 'Log a contact',
