@@ -16,6 +16,7 @@ import { pageScanCase } from './cases/pageScan.ts';
 import { extensionCases } from './cases/extension.ts';
 import { importCase } from './cases/importCase.ts';
 import { searchCase } from './cases/search.ts';
+import { firefoxCases } from './cases/firefox.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DATA = join(ROOT, 'bench/.data');
@@ -108,6 +109,8 @@ async function main(): Promise<number> {
         extensionCases({ launchExtension: h.launchExtension, sites, seed: SEED, ...CONFIG, log }),
       )),
     );
+    // After the Chromium cases, whose figures it stands next to.
+    cases.push(...(await run('firefox', 'Firefox: badge, popup, page scan', () => firefoxCases({ sites, www, pagesDir: join(DIST, 'pages'), chromium: cases, seed: SEED, ...CONFIG, log }))));
   } finally {
     await www.close();
     await sites.close();
