@@ -74,7 +74,18 @@ function quality(kind: AppKind) {
     expect(wide).toEqual([]);
     await page.goto(app.url('#/directory'));
     await page.reload();
-    expect(await page.locator('details.facets').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    // On a phone the filters wait behind a button, in a drawer that ends with "show N results".
+    await page.getByTestId('open-filters').click();
+    const drawer = page.getByRole('dialog', { name: 'Filtry' });
+    await drawer.getByRole('checkbox', { name: /^małopolskie/ }).check();
+    const show = drawer.getByTestId('show-results');
+    await expect.poll(() => show.textContent()).toMatch(/^Pokaż \d+ wynik/);
+    const shown = Number((await show.textContent())!.replace(/\D/g, ''));
+    expect(shown).toBeLessThan(SAMPLE.length);
+    await show.click();
+    await until(async () => !(await drawer.isVisible()), 'the drawer closed');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('open-filters');
+    await waitForCount(page, shown, 'the filtered results');
     await page.setViewportSize({ width: 1200, height: 900 });
   });
 }
