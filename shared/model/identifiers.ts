@@ -76,12 +76,10 @@ export function parseNip(input: string): IdResult {
 export function parseRegon(input: string): IdResult {
   if (!input.trim()) return { ok: false, reason: 'empty' };
   let digits = stripped(input, REGON_LABEL);
-  // A spreadsheet that read the REGON as a number dropped its leading zeros (000002217 → 2217):
-  // they are put back when the check digit(s) then agree (a REGON of another length is never valid).
-  if (allDigits(digits) && digits.length > 0 && digits.length !== 9 && digits.length < 14) {
-    const padded = digits.padStart(digits.length < 9 ? 9 : 14, '0');
-    if (isValidRegon(padded)) digits = padded;
-  }
+  // A spreadsheet that read the REGON as a number dropped its leading zero (012345675 → 12345675):
+  // it is put back when the check digit then agrees. Only one: a shorter number padded with more
+  // zeros passes the check one time in ten, too often to accept a typo as a REGON.
+  if ((digits.length === 8 || digits.length === 13) && allDigits(digits) && isValidRegon('0' + digits)) digits = '0' + digits;
   if ((digits.length !== 9 && digits.length !== 14) || !allDigits(digits)) return { ok: false, reason: 'format' };
   // The KRS API writes a unit's 9-digit REGON as 14 digits padded with zeros: that is the same unit.
   if (digits.length === 14 && digits.endsWith('00000') && isValidRegon(digits.slice(0, 9))) {
