@@ -12,6 +12,8 @@ export interface Platform {
   directoryChanged(): void;
   /** Switches automatic page scanning (extension only; asks for the optional permission). */
   setAutoScan?(enabled: boolean): Promise<boolean>;
+  /** The keyboard shortcut that opens the extension's popup as the browser has it set (extension only). */
+  popupShortcut?(): Promise<string | undefined>;
 }
 
 const KEY = Symbol('platform');

@@ -14,6 +14,8 @@ export interface Settings {
   directoryRevision: number;
   /** Opt-in: scan every page automatically (needs the optional host permission). */
   autoScan: boolean;
+  /** The first-run welcome was finished or skipped: it is not shown again (help links to it). */
+  welcomeDone: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultDirectoryLoaded: false,
   directoryRevision: 0,
   autoScan: false,
+  welcomeDone: false,
 };
 
 export async function getSetting<K extends keyof Settings>(db: RadarDB, key: K): Promise<Settings[K]> {

@@ -11,8 +11,12 @@ import { importer } from './importer.ts';
 import { settings } from './settings.ts';
 import { share } from './share.ts';
 import { verify } from './verify.ts';
+import { welcome } from './welcome.ts';
+import { about } from './about.ts';
+import { help } from './help.ts';
+import { bulk } from './bulk.ts';
 
-export const featureMessages = { common, popup, directory, entity, saved, lists, flags, importer, settings, share, verify };
+export const featureMessages = { common, popup, directory, entity, saved, lists, flags, importer, settings, share, verify, welcome, about, help, bulk };
 
 export const pl = {
   ...common.pl,
@@ -26,6 +30,10 @@ export const pl = {
   ...settings.pl,
   ...share.pl,
   ...verify.pl,
+  ...welcome.pl,
+  ...about.pl,
+  ...help.pl,
+  ...bulk.pl,
 };
 
 export const en: { [K in keyof typeof pl]: (typeof pl)[K] extends string ? string : (typeof pl)[K] } = {
@@ -40,4 +48,8 @@ export const en: { [K in keyof typeof pl]: (typeof pl)[K] extends string ? strin
   ...settings.en,
   ...share.en,
   ...verify.en,
+  ...welcome.en,
+  ...about.en,
+  ...help.en,
+  ...bulk.en,
 };
