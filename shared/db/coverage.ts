@@ -128,8 +128,9 @@ export class CoverageTally {
   result(revision: number, computedAt: string): Coverage {
     const groups = (m: Map<string, CoverageCounts>) =>
       [...m].map(([key, c]) => ({ key, ...c })).sort((a, b) => b.entities - a.entities || a.key.localeCompare(b.key, 'pl'));
-    // Publishers first by how much of the directory they back; the default directory and files on top.
-    const order: Record<SourceKind, number> = { default: 0, file: 1, register: 2, repository: 3, web: 4, user: 5, other: 6 };
+    // Whole lists first (the default directory, the user's own entries, files, registers), then single
+    // pages, each by how much of the directory it backs.
+    const order: Record<SourceKind, number> = { default: 0, user: 1, file: 2, register: 3, repository: 4, web: 5, other: 6 };
     const all = [...this.sources.values()].sort((a, b) => order[a.kind] - order[b.kind] || b.entities - a.entities || a.key.localeCompare(b.key));
     const rest = all.slice(MAX_SOURCES);
     return {
