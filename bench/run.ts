@@ -16,6 +16,7 @@ import { pageScanCase } from './cases/pageScan.ts';
 import { extensionCases } from './cases/extension.ts';
 import { importCase } from './cases/importCase.ts';
 import { searchCase } from './cases/search.ts';
+import { coverageCase } from './cases/coverage.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DATA = join(ROOT, 'bench/.data');
@@ -100,6 +101,16 @@ async function main(): Promise<number> {
           await browser.close();
           await spaBig.close();
           await spaSmall.close();
+        }
+      })),
+    );
+    cases.push(
+      ...(await run('about', 'about the data', async () => {
+        const spa = await h.serveStatic({ dir: h.SPA_DIR });
+        try {
+          return await coverageCase({ launch: () => h.launch(), spa, entities: CONFIG.entities, seed: SEED, repeats: CONFIG.importRepeats, log });
+        } finally {
+          await spa.close();
         }
       })),
     );
