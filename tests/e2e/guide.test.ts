@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import { seriousViolations } from './axe.ts';
-import { currentWorker, launchExtension, serveStatic, until, type ExtensionSession, type StaticServer } from './harness.ts';
+import { currentWorker, launchExtension, serveStatic, SPA_DIR, until, type ExtensionSession, type StaticServer } from './harness.ts';
 import { entityHash, idbCounts, idbPut, idbSetting, SAMPLE, startApp, waitForCount, type AppUnderTest } from './spaApp.ts';
 
 const SHOTS = process.env.RADAR_SHOTS;
@@ -388,6 +388,81 @@ describe('standalone app', () => {
     await setLang(page, 'pl');
     await page.setViewportSize(DESKTOP);
   });
+  it('a short list as QR codes, read back from pictures by another browser’s import', async () => {
+    await page.goto(app.url('#/lists'));
+    await page.getByRole('link', { name: LIST }).click();
+    await h1(page, LIST);
+    const memberCount = await page.getByTestId('members').locator('tbody tr').count();
+    await page.getByTestId('list-qr-toggle').click();
+    const codes = page.getByTestId('list-qr').locator('svg');
+    await codes.first().waitFor();
+    const n = await codes.count();
+    expect(n).toBeGreaterThanOrEqual(1);
+    await axeClean(page, 'list QR codes');
+    await shot(page, 'standalone-list-qr-pl-desktop');
+    // Each code as a phone would take it: on a grey page, turned a little, as a JPEG.
+    const pictures: { name: string; mimeType: string; buffer: Buffer }[] = [];
+    for (let i = 0; i < n; i++) {
+      const b64 = await codes.nth(i).evaluate(async (svg) => {
+        const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }));
+        const image = new Image();
+        image.src = url;
+        await image.decode();
+        const side = (Number(svg.getAttribute('data-modules')) + 8) * 5;
+        const canvas = Object.assign(document.createElement('canvas'), { width: side + 300, height: side + 400 });
+        const ctx = canvas.getContext('2d')!;
+        ctx.fillStyle = '#b9b4aa';
+        ctx.fillRect(0, 0, canvas.width, canvas.height);
+        ctx.translate(canvas.width / 2, canvas.height / 2);
+        ctx.rotate((4 * Math.PI) / 180);
+        ctx.drawImage(image, -side / 2, -side / 2, side, side);
+        URL.revokeObjectURL(url);
+        const blob: Blob = await new Promise((res) => canvas.toBlob((b) => res(b!), 'image/jpeg', 0.8));
+        const bytes = new Uint8Array(await blob.arrayBuffer());
+        let binary = '';
+        for (let k = 0; k < bytes.length; k += 0x8000) binary += String.fromCharCode(...bytes.subarray(k, k + 0x8000));
+        return btoa(binary);
+      });
+      pictures.push({ name: `kod-${i + 1}.jpg`, mimeType: 'image/jpeg', buffer: Buffer.from(b64, 'base64') });
+    }
+
+    // Another browser profile (another origin, its own store) imports the pictures.
+    const other = await serveStatic({ dir: SPA_DIR });
+    try {
+      const b = await app.context.newPage();
+      await b.goto(`${other.url}/#/lists`);
+      await h1(b, 'Listy');
+      const picker = b.getByTestId('import-qr');
+      const status = b.getByTestId('import-qr-status');
+      // A picture without a code says so and changes nothing.
+      await picker.setInputFiles([{ name: 'pusty.png', mimeType: 'image/png', buffer: await b.screenshot() }]);
+      await expect.poll(() => status.textContent()).toContain('Na obrazie „pusty.png” nie znaleziono kodu QR');
+      // The codes in reverse order, the first picture alone when there are several.
+      const reversed = [...pictures].reverse();
+      if (reversed.length > 1) {
+        await picker.setInputFiles(reversed.slice(0, 1));
+        await expect.poll(() => status.textContent()).toContain(`Odczytano 1 z ${n} kodów`);
+        await picker.setInputFiles(reversed.slice(1));
+      } else {
+        await picker.setInputFiles(reversed);
+      }
+      const preview = b.getByTestId('import-preview');
+      await preview.waitFor({ timeout: 20_000 });
+      await axeClean(b, 'import preview from QR');
+      await shot(b, 'standalone-import-qr-preview-pl-desktop');
+      await b.getByRole('button', { name: 'Importuj', exact: true }).click();
+      await b.getByTestId('import-done').waitFor();
+      await b.getByTestId('import-done').getByRole('link').click();
+      await h1(b, LIST);
+      await until(async () => (await b.getByTestId('members').locator('tbody tr').count()) === memberCount, 'every member imported');
+      expect(await b.getByTestId('members').locator('tbody tr', { hasText: /ALTERNATYWY/ }).locator('[data-col="email"]').textContent()).toBe(
+        SAMPLE.find((r) => r.krs === '0000700353')!.email,
+      );
+      await b.close();
+    } finally {
+      await other.close();
+    }
+  }, 180_000); // jsQR reads each photo on the page's main thread: seconds each on a busy 2-core machine
 });
 
 describe('extension', () => {
