@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { crx } from '@crxjs/vite-plugin';
 import { VitePWA } from 'vite-plugin-pwa';
-import manifest from './extension/manifest.config.ts';
+import manifest, { firefoxManifest } from './extension/manifest.config.ts';
 import { buildDefaultPack } from './scripts/defaultPack.ts';
 import { DEFAULT_PACK_FILE } from './shared/io/fetchPack.ts';
 
@@ -64,7 +64,8 @@ export default defineConfig(({ mode }) => {
         projects: [
           {
             plugins: [svelte()],
-            test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', setupFiles: ['tests/unit/setup.ts'] },
+            // Property tests run thousands of cases: on a loaded 2-core machine they need more than vitest's 5 s.
+            test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', setupFiles: ['tests/unit/setup.ts'], testTimeout: 30_000 },
           },
           {
             test: {
@@ -81,13 +82,22 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
-  if (mode === 'extension') {
+  // The same extension for Chromium (`--mode extension`, a service worker) and for Firefox
+  // (`--mode extension-firefox`, an event page): only the manifest differs.
+  if (mode === 'extension' || mode === 'extension-firefox') {
+    const firefox = mode === 'extension-firefox';
+    const outDir = resolve(DIST, firefox ? 'extension-firefox' : 'extension');
     return {
       root: 'extension',
       publicDir: 'public',
-      plugins: [svelte(), crx({ manifest }), defaultDirectory(), noWebAccessibleResources(resolve(DIST, 'extension'))],
+      plugins: [
+        svelte(),
+        firefox ? crx({ manifest: firefoxManifest, browser: 'firefox' }) : crx({ manifest }),
+        defaultDirectory(),
+        noWebAccessibleResources(outDir),
+      ],
       build: {
-        outDir: resolve(DIST, 'extension'),
+        outDir,
         emptyOutDir: true,
         // The app page is not in the manifest, so it is an explicit input (crxjs finds the popup).
         rollupOptions: {

@@ -19,9 +19,10 @@ function vite(args: string[], dist: string): void {
 
 export function buildAll(dist: string): void {
   vite(['--mode', 'extension'], dist);
+  vite(['--mode', 'extension-firefox'], dist);
   vite(['--mode', 'spa'], dist);
   vite(['-c', 'bench/vite.bench.config.ts'], dist);
-  for (const product of ['extension', 'spa']) {
+  for (const product of ['extension', 'extension-firefox', 'spa']) {
     const target = join(dist, product, 'bench');
     rmSync(target, { recursive: true, force: true });
     cpSync(join(dist, 'bench-page'), target, { recursive: true });

@@ -23,6 +23,15 @@ export function versions(root: string, chromium: string): Record<string, string>
   } catch {
     out.Chromium = 'unknown';
   }
+  for (const firefox of ['/usr/lib/firefox-esr/firefox-esr', process.env.FIREFOX_PATH]) {
+    if (!firefox || !existsSync(firefox)) continue;
+    try {
+      out.Firefox = execFileSync(firefox, ['--version'], { encoding: 'utf8' }).trim();
+      break;
+    } catch {
+      out.Firefox = 'unknown';
+    }
+  }
   out.Node = process.version;
   for (const p of PACKAGES) {
     const file = join(root, 'node_modules', p, 'package.json');

@@ -17,6 +17,7 @@ import { extensionCases } from './cases/extension.ts';
 import { importCase } from './cases/importCase.ts';
 import { searchCase } from './cases/search.ts';
 import { coverageCase } from './cases/coverage.ts';
+import { firefoxCases } from './cases/firefox.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DATA = join(ROOT, 'bench/.data');
@@ -119,6 +120,8 @@ async function main(): Promise<number> {
         extensionCases({ launchExtension: h.launchExtension, sites, seed: SEED, ...CONFIG, log }),
       )),
     );
+    // After the Chromium cases, whose figures it stands next to.
+    cases.push(...(await run('firefox', 'Firefox: badge, popup, page scan', () => firefoxCases({ sites, www, pagesDir: join(DIST, 'pages'), chromium: cases, seed: SEED, ...CONFIG, log }))));
   } finally {
     await www.close();
     await sites.close();

@@ -9,7 +9,6 @@ import { registerOffline } from './offline.ts';
 const platform: Platform = {
   kind: 'standalone',
   defaultPackUrl: new URL(DEFAULT_PACK_FILE, document.baseURI).href,
-  directoryChanged: () => {},
 };
 
 mount(App, { target: document.getElementById('app')!, props: { platform } });

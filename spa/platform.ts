@@ -8,8 +8,6 @@ export interface Platform {
   kind: 'extension' | 'standalone';
   /** URL of the default directory pack shipped with this build. */
   defaultPackUrl: string;
-  /** Tells the background that the directory changed, so open tabs' badges are re-decided. */
-  directoryChanged(): void;
   /** Switches automatic page scanning (extension only; asks for the optional permission). */
   setAutoScan?(enabled: boolean): Promise<boolean>;
   /** The keyboard shortcut that opens the extension's popup as the browser has it set (extension only). */

@@ -4,7 +4,7 @@
 // so the open directory has to rebuild its index from every entity: the baseline of patching it.
 import { getDb } from '../../shared/db/database.ts';
 import { addOwnEntity } from '../../shared/db/commands/entities.ts';
-import { bumpDirectoryRevision } from '../../shared/db/commands/settings.ts';
+import { bumpDirectoryRevision } from '../../shared/db/directoryLog.ts';
 
 export async function addOwnElsewhere(name: string, unlogged: boolean): Promise<{ at: number; id: string }> {
   const db = getDb();

@@ -6,19 +6,19 @@ import '../../shared/ui/theme.css';
 import App from '../../spa/App.svelte';
 import type { Platform } from '../../spa/platform.ts';
 import { DEFAULT_PACK_FILE } from '../../shared/io/fetchPack.ts';
+import { getDb } from '../../shared/db/database.ts';
+import { tellBackgroundOfDirectoryChanges } from '../followDirectory.ts';
+import { send } from '../../shared/messages/client.ts';
 
 const ORIGINS = ['http://*/*', 'https://*/*'];
 
 const platform: Platform = {
   kind: 'extension',
   defaultPackUrl: browser.runtime.getURL(DEFAULT_PACK_FILE),
-  directoryChanged: () => {
-    browser.runtime.sendMessage({ type: 'directory-changed' }).catch(() => {});
-  },
   async setAutoScan(enabled) {
     // Asked from the user's click on the setting, as the permission prompt requires.
     if (enabled && !(await browser.permissions.request({ origins: ORIGINS }))) return false;
-    const ok = (await browser.runtime.sendMessage({ type: 'set-auto-scan', enabled })) as { ok: boolean };
+    const ok = await send({ type: 'set-auto-scan', enabled });
     // Giving the access back is a courtesy: scanning already stopped, and the browser refuses to
     // remove access it granted by policy or at install.
     if (!enabled) await browser.permissions.remove({ origins: ORIGINS }).catch(() => false);
@@ -31,4 +31,5 @@ const platform: Platform = {
   },
 };
 
+tellBackgroundOfDirectoryChanges(getDb());
 mount(App, { target: document.getElementById('app')!, props: { platform } });

@@ -1,6 +1,6 @@
 import browser, { type Menus } from 'webextension-polyfill';
 import type { RadarDB } from '../../shared/db/database.ts';
-import { findByKeys } from '../../shared/db/commands/directory.ts';
+import { findByKeys } from '../../shared/db/queries.ts';
 import { parseKrs, parseNip, parseRegon } from '../../shared/model/identifiers.ts';
 import { scanText } from '../../shared/model/scan.ts';
 

@@ -2,7 +2,7 @@
 // any moment, so the queue lives in the database (shared/db/commands/verify.ts), never in memory:
 // each register's answer is stored as it arrives, a job cut off mid-way is put back on start, and
 // an alarm wakes the worker for the next retry or to resume after it was stopped.
-import browser, { type Runtime } from 'webextension-polyfill';
+import browser from 'webextension-polyfill';
 import { getDb } from '../../shared/db/database.ts';
 import { claimDueJob, getVerifyRate, nextQueueWake, recordOutcome, requeueAfterPermission, requeueInterrupted } from '../../shared/db/commands/verify.ts';
 import { checkRegister, type CheckDeps } from '../../shared/io/registers/check.ts';
@@ -10,7 +10,7 @@ import { KRS_ORIGIN, WL_ORIGIN } from '../../shared/io/registers/endpoints.ts';
 import { dueRegisters } from '../../shared/io/registers/job.ts';
 import { intervalMs } from '../../shared/io/registers/retry.ts';
 import type { CheckOutcome, RegisterId } from '../../shared/io/registers/types.ts';
-import { isVerifyWake } from '../../shared/io/registers/wake.ts';
+import { handle } from './dispatch.ts';
 
 const ALARM = 'radar-es-verify-queue';
 /** Waits shorter than this are slept through; longer ones end the run and leave an alarm. */
@@ -99,11 +99,10 @@ browser.permissions.onAdded.addListener((added) => {
   void requeueAfterPermission(db).then(() => processVerifyQueue());
 });
 
-browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
-  if (!isVerifyWake(raw)) return undefined;
-  if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL(''))) return undefined;
+// An extension page queued checks, or opened and sees jobs waiting.
+handle('verify-wake', async () => {
   void processVerifyQueue();
-  return Promise.resolve({ ok: true });
+  return { ok: true };
 });
 
 // Whatever woke the worker (a tab event, the browser starting, an alarm), pending work resumes.

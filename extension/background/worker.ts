@@ -1,13 +1,14 @@
 // The background service worker: page matching (badge), on-demand scans, the context menu and the
 // first load of the default directory. MV3 stops idle workers at any time, so nothing here relies
 // on memory surviving: every decision reads the store (one indexed lookup).
-import browser, { type Runtime } from 'webextension-polyfill';
+import browser from 'webextension-polyfill';
 import { getDb } from '../../shared/db/database.ts';
 import { loadDefaultDirectoryOnce } from '../../shared/db/commands/directory.ts';
 import { setSettings } from '../../shared/db/commands/settings.ts';
+import { followDirectory, readDirectoryRevision } from '../../shared/db/directoryLog.ts';
 import { DEFAULT_PACK_FILE, fetchPack } from '../../shared/io/fetchPack.ts';
-import { parseBackgroundMessage } from '../../shared/messages/validate.ts';
-import type { PageRequest, TabState } from '../../shared/messages/protocol.ts';
+import type { TabState } from '../../shared/messages/protocol.ts';
+import { handle } from './dispatch.ts';
 import type { PageHints } from '../../shared/model/types.ts';
 import { clearBadge, showHints, showKnown } from './badge.ts';
 import { deliverHints, scanTab } from './scanTab.ts';
@@ -22,7 +23,7 @@ const db = getDb();
 async function ensureDefaultDirectory(): Promise<void> {
   try {
     const result = await loadDefaultDirectoryOnce(db, () => fetchPack(browser.runtime.getURL(DEFAULT_PACK_FILE)));
-    if (result === 'loaded') await refreshAllTabs();
+    if (result === 'loaded') await directoryMoved();
   } catch (err) {
     console.error('Radar ES: the default directory could not be loaded', err);
   }
@@ -60,53 +61,50 @@ async function refreshAllTabs(): Promise<void> {
   await Promise.all(tabs.map((t) => (t.id !== undefined && t.url ? decide(t.id, t.url) : undefined)));
 }
 
-function isOwnPage(sender: Runtime.MessageSender): boolean {
-  return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL(''));
+/**
+ * The directory changed: every open tab's badge is decided again, once per revision however many
+ * tell of it (this worker's own follower, and each open extension page that follows the log).
+ */
+let decidedAt: number | undefined;
+async function directoryMoved(): Promise<void> {
+  const revision = await readDirectoryRevision(db);
+  if (revision === decidedAt) return;
+  decidedAt = revision;
+  await refreshAllTabs();
 }
 
-function isOwnContentScript(sender: Runtime.MessageSender): boolean {
-  return (
-    sender.id === browser.runtime.id &&
-    sender.tab?.id !== undefined &&
-    sender.frameId === 0 &&
-    /^https?:/.test(sender.url ?? '')
-  );
-}
+// While this worker runs it follows the directory itself (a register check it accepted, a write in
+// a page); extension pages tell it of changes made while it was stopped.
+followDirectory(db, () => void directoryMoved());
 
-async function handleRequest(msg: PageRequest): Promise<unknown> {
-  switch (msg.type) {
-    case 'ping':
-      return { type: 'pong', version: browser.runtime.getManifest().version };
-    case 'directory-changed':
-      await refreshAllTabs();
-      return { ok: true };
-    case 'tab-state':
-    case 'scan-tab': {
-      const tab = await browser.tabs.get(msg.tabId);
-      const hints = msg.type === 'scan-tab' ? await scanTab(msg.tabId) : undefined;
-      const state: TabState = { tabId: msg.tabId, scannable: hints !== undefined, ...(await decide(msg.tabId, tab.url, hints)) };
-      return state;
-    }
-    case 'set-auto-scan': {
-      const ok = await syncAutoScan(msg.enabled);
-      // The setting follows what is registered, so the settings page shows the truth.
-      if (ok) await setSettings(db, { autoScan: msg.enabled });
-      return { ok };
-    }
-  }
-}
+handle('page-hints', async ({ hints }, sender) => {
+  // The dispatcher let it through only from our content script in a tab's top frame.
+  const tabId = sender.tab!.id!;
+  deliverHints(tabId, hints);
+  await decide(tabId, sender.tab!.url ?? sender.url, hints);
+  return { ok: true };
+});
 
-browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
-  const msg = parseBackgroundMessage(raw);
-  if (!msg) return undefined; // not ours: ignored, never answered
-  if (msg.type === 'page-hints') {
-    if (!isOwnContentScript(sender)) return undefined;
-    const tabId = sender.tab!.id!;
-    deliverHints(tabId, msg.hints);
-    return decide(tabId, sender.tab!.url ?? sender.url, msg.hints).then(() => ({ ok: true }));
-  }
-  if (!isOwnPage(sender)) return undefined;
-  return handleRequest(msg);
+handle('ping', async () => ({ type: 'pong', version: browser.runtime.getManifest().version }));
+
+handle('directory-changed', async () => {
+  await directoryMoved();
+  return { ok: true };
+});
+
+async function tabState(tabId: number, scan: boolean): Promise<TabState> {
+  const tab = await browser.tabs.get(tabId);
+  const hints = scan ? await scanTab(tabId) : undefined;
+  return { tabId, scannable: hints !== undefined, ...(await decide(tabId, tab.url, hints)) };
+}
+handle('tab-state', ({ tabId }) => tabState(tabId, false));
+handle('scan-tab', ({ tabId }) => tabState(tabId, true));
+
+handle('set-auto-scan', async ({ enabled }) => {
+  const ok = await syncAutoScan(enabled);
+  // The setting follows what is registered, so the settings page shows the truth.
+  if (ok) await setSettings(db, { autoScan: enabled });
+  return { ok };
 });
 
 browser.tabs.onUpdated.addListener((tabId, change, tab) => {

@@ -3,12 +3,8 @@
 // page (no window.postMessage handler), so a page cannot talk to the extension through it.
 // Budget: it runs on pages the user opens, so it stays tiny (no Svelte, no Dexie).
 import { scanText } from '../../shared/model/scan.ts';
-import type { PageHintsMessage } from '../../shared/messages/protocol.ts';
+import { send } from '../../shared/messages/client.ts';
 import { pageText } from './pageText.ts';
-
-// The bare `chrome` namespace (also present in Firefox) instead of webextension-polyfill, which
-// would triple this file's size for one call.
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
 function meta(selector: string): string | undefined {
   const v = document.querySelector<HTMLMetaElement>(selector)?.content?.trim();
@@ -20,8 +16,7 @@ function scan(): void {
   const hints = scanText(document.body ? pageText(document.body) : '');
   hints.title = (meta('meta[property="og:title"]') ?? document.title.trim().slice(0, 500)) || undefined;
   hints.siteName = meta('meta[property="og:site_name"]');
-  const message: PageHintsMessage = { type: 'page-hints', hints };
-  chrome.runtime.sendMessage(message).catch(() => {
+  send({ type: 'page-hints', hints }).catch(() => {
     // The worker may be restarting; the next scan (or the popup) will try again.
   });
 }

@@ -10,8 +10,3 @@ export async function openApp(hash: string): Promise<void> {
   await browser.tabs.create({ url: appUrl(hash) });
   window.close();
 }
-
-/** Tells the background the directory changed, so open tabs' badges are decided again. */
-export function directoryChanged(): void {
-  browser.runtime.sendMessage({ type: 'directory-changed' }).catch(() => {});
-}

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { TabState } from '../../shared/messages/protocol.ts';
+import { send } from '../../shared/messages/client.ts';
 
 /**
  * The tab the popup is about. Opened from the toolbar it is the active tab of the current window;
@@ -15,10 +16,10 @@ export async function targetTabId(): Promise<number | undefined> {
 
 /** What the background knows without touching the page: the site's entity, or an earlier scan. */
 export async function fetchTabState(tabId: number): Promise<TabState> {
-  return (await browser.runtime.sendMessage({ type: 'tab-state', tabId })) as TabState;
+  return send({ type: 'tab-state', tabId });
 }
 
 /** Scans the page now (the popup's activeTab grant allows it) and decides again with what it found. */
 export async function scanTabState(tabId: number): Promise<TabState> {
-  return (await browser.runtime.sendMessage({ type: 'scan-tab', tabId })) as TabState;
+  return send({ type: 'scan-tab', tabId });
 }

@@ -11,7 +11,7 @@
 import type { RadarDB } from './database.ts';
 import type { Entity, Source } from '../model/types.ts';
 import { DEFAULT_DIRECTORY_SOURCE } from '../io/fetchPack.ts';
-import { getSetting } from './commands/settings.ts';
+import { readDirectoryRevision } from './directoryLog.ts';
 
 /** Records per read transaction: a twentieth of a 100k directory, the chunk the import writes in too. */
 const CHUNK = 5000;
@@ -158,7 +158,7 @@ function bump(m: Map<string, CoverageCounts>, key: string): CoverageCounts {
  * progress; the revision is read first, so a write during the pass makes the result stale, not wrong.
  */
 export async function computeCoverage(db: RadarDB, now = new Date(), onChunk?: (done: number) => void): Promise<Coverage> {
-  const revision = await getSetting(db, 'directoryRevision');
+  const revision = await readDirectoryRevision(db);
   const tally = new CoverageTally(now);
   let last: string | undefined;
   let done = 0;

@@ -1,56 +1,111 @@
-// Validation of incoming messages: anything that is not exactly one of our shapes is dropped.
-// Strings are capped so a hostile page cannot make the background hold megabytes.
+// Validation of incoming messages, the extension's security boundary: anything that is not
+// exactly one of our shapes is dropped. Exactly means a plain object with the fields of its type
+// and no other (no `__proto__`, `constructor` or extra keys), each of the right type; strings and
+// lists are capped so a hostile page cannot make the background hold megabytes. Who may send
+// which request is decided from the browser's sender record (`senderKind`, then `SENDERS`).
 import type { PageHints } from '../model/types.ts';
-import type { BackgroundMessage } from './protocol.ts';
+import { SENDERS, type Request, type RequestType, type SenderKind } from './protocol.ts';
 
 const MAX_ITEMS = 50;
 const MAX_LEN = 300;
+const DIGITS = /^\d+$/;
 
-function isStringArray(v: unknown, maxLen = MAX_LEN): v is string[] {
-  return Array.isArray(v) && v.length <= MAX_ITEMS && v.every((s) => typeof s === 'string' && s.length <= maxLen);
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Own keys exactly among `allowed`, with every key of `required` present. */
+function hasOnlyKeys(v: Record<string, unknown>, required: readonly string[], optional: readonly string[] = []): boolean {
+  const keys = Object.keys(v);
+  if (keys.length > required.length + optional.length) return false;
+  if (!required.every((k) => Object.hasOwn(v, k))) return false;
+  return keys.every((k) => required.includes(k) || optional.includes(k));
+}
+
+function isStringArray(v: unknown, maxLen = MAX_LEN, pattern?: RegExp): v is string[] {
+  return (
+    Array.isArray(v) &&
+    v.length <= MAX_ITEMS &&
+    v.every((s) => typeof s === 'string' && s.length <= maxLen && (!pattern || pattern.test(s)))
+  );
 }
 
 function isOptionalString(v: unknown, maxLen = MAX_LEN): boolean {
   return v === undefined || (typeof v === 'string' && v.length <= maxLen);
 }
 
-const DIGITS = /^\d+$/;
+const HINT_LISTS = ['nips', 'regons', 'krs', 'emails', 'phones', 'phrases'] as const;
 
 export function isPageHints(v: unknown): v is PageHints {
-  if (typeof v !== 'object' || v === null) return false;
-  const h = v as Record<string, unknown>;
+  if (!isPlainObject(v) || !hasOnlyKeys(v, HINT_LISTS, ['title', 'siteName'])) return false;
   return (
-    isStringArray(h.nips, 10) && h.nips.every((s) => DIGITS.test(s)) &&
-    isStringArray(h.regons, 14) && h.regons.every((s) => DIGITS.test(s)) &&
-    isStringArray(h.krs, 10) && h.krs.every((s) => DIGITS.test(s)) &&
-    isStringArray(h.emails) &&
-    isStringArray(h.phones, 40) &&
-    isStringArray(h.phrases, 80) &&
-    isOptionalString(h.title, 500) &&
-    isOptionalString(h.siteName, 500)
+    isStringArray(v.nips, 10, DIGITS) &&
+    isStringArray(v.regons, 14, DIGITS) &&
+    isStringArray(v.krs, 10, DIGITS) &&
+    isStringArray(v.emails) &&
+    isStringArray(v.phones, 40) &&
+    isStringArray(v.phrases, 80) &&
+    isOptionalString(v.title, 500) &&
+    isOptionalString(v.siteName, 500)
   );
 }
 
 function isTabId(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 }
 
-export function parseBackgroundMessage(raw: unknown): BackgroundMessage | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const m = raw as Record<string, unknown>;
-  switch (m.type) {
-    case 'page-hints':
-      return isPageHints(m.hints) ? { type: 'page-hints', hints: m.hints } : null;
-    case 'ping':
-      return { type: 'ping' };
-    case 'directory-changed':
-      return { type: 'directory-changed' };
-    case 'tab-state':
-    case 'scan-tab':
-      return isTabId(m.tabId) ? { type: m.type, tabId: m.tabId } : null;
-    case 'set-auto-scan':
-      return typeof m.enabled === 'boolean' ? { type: 'set-auto-scan', enabled: m.enabled } : null;
-    default:
-      return null;
-  }
+/** Checks the fields of each request besides `type`; every request has exactly these. */
+const FIELDS: { readonly [K in RequestType]: (m: Record<string, unknown>) => boolean } = {
+  'page-hints': (m) => hasOnlyKeys(m, ['type', 'hints']) && isPageHints(m.hints),
+  ping: (m) => hasOnlyKeys(m, ['type']),
+  'tab-state': (m) => hasOnlyKeys(m, ['type', 'tabId']) && isTabId(m.tabId),
+  'scan-tab': (m) => hasOnlyKeys(m, ['type', 'tabId']) && isTabId(m.tabId),
+  'directory-changed': (m) => hasOnlyKeys(m, ['type']),
+  'set-auto-scan': (m) => hasOnlyKeys(m, ['type', 'enabled']) && typeof m.enabled === 'boolean',
+  'verify-wake': (m) => hasOnlyKeys(m, ['type']),
+};
+
+function isRequestType(v: unknown): v is RequestType {
+  return typeof v === 'string' && Object.hasOwn(FIELDS, v);
+}
+
+/** The request, if `raw` is exactly one of ours; null otherwise (dropped, never answered). */
+export function parseRequest(raw: unknown): Request | null {
+  if (!isPlainObject(raw) || !isRequestType(raw.type)) return null;
+  return FIELDS[raw.type](raw) ? (raw as Request) : null;
+}
+
+/** The parts of the browser's sender record the check reads (runtime.MessageSender). */
+export interface Sender {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number };
+}
+
+/** The extension the background belongs to: its id and the origin of its pages (`chrome-extension://id/`). */
+export interface Self {
+  id: string;
+  pagesUrl: string;
+}
+
+/**
+ * Who sent a message: one of the extension's own pages (popup, app page), the extension's content
+ * script in the top frame of a web page, or nobody we answer (another extension, a sub-frame, a
+ * page of another scheme).
+ */
+export function senderKind(sender: Sender, self: Self): SenderKind | null {
+  if (sender.id !== self.id || typeof sender.url !== 'string') return null;
+  if (sender.url.startsWith(self.pagesUrl)) return 'extension-page';
+  if (sender.tab?.id !== undefined && sender.frameId === 0 && /^https?:\/\//.test(sender.url)) return 'content-script';
+  return null;
+}
+
+/** The request if it is well-formed and its sender may send it; null otherwise. */
+export function acceptRequest(raw: unknown, sender: Sender, self: Self): Request | null {
+  const request = parseRequest(raw);
+  if (!request) return null;
+  return senderKind(sender, self) === SENDERS[request.type] ? request : null;
 }

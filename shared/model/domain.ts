@@ -1,10 +1,9 @@
 // Site keys: how a visited page is matched to an entity's website.
 // An entity's key is its website's host without "www." (see Entity.domains); a visited page is looked
-// up by its own host and each parent host up to the registrable domain, so a page deep in
-// "sklep.spoldzielnia-x.pl" finds the entity keyed "spoldzielnia-x.pl", while the entity keyed
-// "zaz.tarnow.pl" never claims the town's own "tarnow.pl".
-import { parse } from 'tldts';
-
+// up by its own host and each parent host, so a page deep in "sklep.spoldzielnia-x.pl" finds the
+// entity keyed "spoldzielnia-x.pl", while the entity keyed "zaz.tarnow.pl" never claims the town's
+// own "tarnow.pl". No public suffix list here: the background loads this on every wake-up, and the
+// list (tldts, ~270 KB) is needed only where a key is made from a website being stored.
 /**
  * Platforms where one host serves many unrelated organisations by path (a Facebook page, a Google
  * Site, a profile on the ngo.pl portal, a BIP on the government's host): such a host, or any host
@@ -69,34 +68,45 @@ export function siteKeyOfHost(host: string): string {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
-/**
- * Keys to look a visited tab's URL up by: its site key, then each parent host down to and including
- * the registrable domain. Empty for non-web URLs, IP addresses, single-label hosts (localhost) and
- * shared platforms. Runs on every navigation, so it avoids `new URL` unless the host is non-ASCII.
- */
-export function lookupKeysForUrl(url: string): string[] {
-  if (!/^https?:\/\//i.test(url)) return [];
-  const parsed = parse(url, { allowPrivateDomains: true });
-  let hostname = parsed.hostname;
-  let domain = parsed.domain;
-  if (!hostname || !domain || parsed.isIp) return [];
-  if (NON_ASCII.test(hostname)) {
+/** The host of an http(s) URL (lower-case, in punycode), or undefined. */
+function hostOf(url: string): string | undefined {
+  const m = /^https?:\/\/([^/?#]*)/i.exec(url);
+  if (!m) return undefined;
+  let host = m[1];
+  const at = host.lastIndexOf('@');
+  if (at >= 0) host = host.slice(at + 1);
+  if (host.startsWith('[')) return undefined; // IPv6
+  const colon = host.indexOf(':');
+  if (colon >= 0) host = host.slice(0, colon);
+  if (NON_ASCII.test(host)) {
     // Browsers report tab URLs in punycode already; this only guards hand-written Unicode URLs.
     try {
-      hostname = new URL(url).hostname;
+      host = new URL(url).hostname;
     } catch {
-      return [];
+      return undefined;
     }
-    domain = parse(hostname, { allowPrivateDomains: true }).domain;
-    if (!domain) return [];
   }
+  host = host.toLowerCase();
+  if (host.endsWith('.')) host = host.slice(0, -1);
+  return host && !IPV4.test(host) ? host : undefined;
+}
+
+/**
+ * Keys to look a visited tab's URL up by: its site key, then each parent host of two labels or
+ * more. Empty for non-web URLs, IP addresses, single-label hosts (localhost) and shared platforms.
+ * Runs on every navigation, so it parses the host with one regular expression (no `new URL` unless
+ * the host is non-ASCII) and without the public suffix list: every key stored was made from a
+ * registrable domain or below it, so walking up to two labels meets every key the list would have
+ * given, and the parents above the registrable domain are public suffixes no entity is keyed by.
+ */
+export function lookupKeysForUrl(url: string): string[] {
+  const host = hostOf(url);
+  if (!host || host.indexOf('.') < 0) return [];
   const keys: string[] = [];
-  let key = siteKeyOfHost(hostname);
-  for (;;) {
+  for (let key = siteKeyOfHost(host); key.indexOf('.') > 0; key = key.slice(key.indexOf('.') + 1)) {
     if (!isSharedHost(key)) keys.push(key);
-    if (key.length <= domain.length || !key.endsWith('.' + domain)) break;
-    key = key.slice(key.indexOf('.') + 1);
   }
   return keys;
 }

@@ -361,13 +361,20 @@ describe('extension with access to pages (popup scan, automatic scanning)', () =
     const all = await readTable<any>(app, 'entities');
     const gone = all.filter((e) => e.id === ALTERNATYWY || ZAZ_LECZNA.test(e.name));
     expect(gone).toHaveLength(2);
+    // Written as a write command would: the entities, then the directory revision moved.
+    const bump = async () => {
+      const revision = (await readTable<any>(app, 'settings')).find((r) => r.key === 'directoryRevision').value;
+      await writeTable(app, 'settings', { put: [{ key: 'directoryRevision', value: revision + 1 }] });
+    };
     await writeTable(app, 'entities', { del: gone.map((e) => e.id) });
+    await bump();
     expect(await send(app, { type: 'directory-changed' })).toEqual({ ok: true });
     expect(await ext.badge(byDomain.tab)).toBe('');
     expect(await ext.badge(byNip.tab)).toBe('?'); // a valid NIP the directory no longer knows
 
     // Imported again: the NIP tab lights from what its earlier scan found, without scanning again.
     await writeTable(app, 'entities', { put: gone });
+    await bump();
     await send(app, { type: 'directory-changed' });
     expect(await ext.badge(byDomain.tab)).toBe('ES');
     expect(await ext.badge(byNip.tab)).toBe('ES');

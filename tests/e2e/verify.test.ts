@@ -45,8 +45,10 @@ describe('verify in the registers', () => {
     await registers?.close();
   });
 
+  /** The site tab the last popupOnAlternatywy() scanned. */
+  let site: Page;
   async function popupOnAlternatywy(): Promise<Page> {
-    const site = await ext.context.newPage();
+    site = await ext.context.newPage();
     await site.goto('http://sklep-alternatywy.pl/');
     // The page names the cooperative's NIP; the default directory (loaded at install) knows it.
     for (let i = 0; ; i++) {
@@ -226,6 +228,42 @@ describe('verify in the registers', () => {
       registers.delayMs = 0;
     }
   }, 90_000);
+
+  it('a register value accepted on the entity page: the badge of an open tab of the entity follows without a reload', async () => {
+    const popup = await popupOnAlternatywy(); // scans the page: the tab is lit by the NIP on it
+    const tab = await ext.tabId(site);
+    await popup.close();
+    expect(await ext.badge(tab)).toBe('ES');
+    expect(await ext.title(tab)).toMatch(/Dom Dziennego Pobytu/); // the directory's fuller name
+
+    const page = await ext.open(`app.html#/entity/${encodeURIComponent(ALTERNATYWY)}`);
+    const panel = page.getByTestId('verify-panel');
+    const asked = registers.log.length;
+    await panel.getByTestId('verify-check').click();
+    // The job may still show the review of the test before: wait for both registers' new answers.
+    await until(
+      async () => registers.log.length >= asked + 2 && (await panel.getByTestId('verify-status').getAttribute('data-status')) === 'review',
+      'the registers\' answers to review',
+      15_000,
+    );
+    const rows = panel.getByTestId('verify-diff').locator('tbody tr');
+    for (const row of await rows.all()) {
+      if ((await row.getAttribute('data-field')) !== 'name') await row.getByRole('checkbox').uncheck();
+    }
+    // The background is asleep when the user accepts: the app page following the log wakes it.
+    const cdp = await ext.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    await panel.getByTestId('verify-accept-selected').click();
+    await panel.getByTestId('verify-message').waitFor();
+    expect((await readRecord(page, 'entities', ALTERNATYWY)).name).not.toMatch(/Dom Dziennego/);
+    await until(async () => !/Dom Dziennego/.test(await ext.title(tab)), 'the badge title with the register\'s name');
+    expect(await ext.title(tab)).toMatch(/ALTERNATYWY/);
+    expect(await ext.badge(tab)).toBe('ES');
+    await page.close();
+    await site.close();
+  });
 });
 
 describe('verify in the standalone SPA', () => {

@@ -5,7 +5,8 @@ import type { RadarDB } from '../database.ts';
 import { planBuilt, type ImportCounts } from '../../io/import/plan.ts';
 import type { Entity } from '../../model/types.ts';
 import { nowIso } from '../ids.ts';
-import { findByKeys, putEntities } from './directory.ts';
+import { findByKeys } from '../queries.ts';
+import { putEntities } from './directory.ts';
 import { setSettings } from './settings.ts';
 
 /** Chunk size of the writes: one transaction per 5–10k records is the fastest shape (NOTES.md). */

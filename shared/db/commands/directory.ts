@@ -1,7 +1,9 @@
 import type { RadarDB } from '../database.ts';
 import type { Entity } from '../../model/types.ts';
 import { matchKeys } from '../../model/merge.ts';
-import { bumpDirectoryRevision, getSetting } from './settings.ts';
+import { bumpDirectoryRevision, readDirectoryRevision } from '../directoryLog.ts';
+import { getSetting } from './settings.ts';
+import { deleteAttached, entitiesWithUserWork, entityTables } from '../entityTables.ts';
 
 /** Entities as stored: with their match keys, so identifier lookups and merges use one index. */
 export function withKeys(entity: Entity): Entity {
@@ -18,21 +20,6 @@ export async function putEntities(db: RadarDB, entities: Entity[]): Promise<void
   await db.transaction('rw', db.entities, db.settings, async () => {
     await db.entities.bulkPut(rows);
     await bumpDirectoryRevision(db, rows.map((e) => e.id));
-  });
-}
-
-/** Finds the stored entity for each list of match keys (first key that hits wins, in key order). */
-export async function findByKeys(db: RadarDB, keyLists: string[][]): Promise<(Entity | undefined)[]> {
-  const all = [...new Set(keyLists.flat())];
-  const hits = await db.entities.where('keys').anyOf(all).toArray();
-  const byKey = new Map<string, Entity>();
-  for (const e of hits) for (const k of e.keys ?? []) if (!byKey.has(k)) byKey.set(k, e);
-  return keyLists.map((keys) => {
-    for (const k of keys) {
-      const hit = byKey.get(k);
-      if (hit) return hit;
-    }
-    return undefined;
   });
 }
 
@@ -58,18 +45,18 @@ export async function loadDefaultDirectoryOnce(
 
 /**
  * Deletes the directory: entities that came from imports. The user's own entities, and entities
- * the user has attached anything to (saved, on a list, persons, notes, interactions, flags), stay,
+ * the user has attached anything to (USER_WORK_TABLES: saved, on a list, persons, notes,
+ * interactions, flags), stay,
  * so deleting the directory never orphans the user's work.
  */
 export async function deleteDirectory(db: RadarDB): Promise<number> {
-  const tables = [db.entities, db.settings, db.blobs, db.saved, db.listMembers, db.persons, db.notes, db.interactions, db.flags];
-  return db.transaction('rw', tables, async () => {
-    const keep = new Set<string>();
-    for (const id of await db.saved.toCollection().primaryKeys()) keep.add(id);
-    for (const t of [db.listMembers, db.persons, db.notes, db.interactions, db.flags] as const) {
-      for (const id of await t.orderBy('entityId').uniqueKeys()) keep.add(String(id));
-    }
-    const n = await db.entities.filter((e) => e.origin !== 'user' && !keep.has(e.id)).delete();
+  return db.transaction('rw', [db.entities, db.settings, db.blobs, ...entityTables(db)], async () => {
+    const keep = await entitiesWithUserWork(db);
+    const gone = await db.entities.filter((e) => e.origin !== 'user' && !keep.has(e.id)).primaryKeys();
+    await db.entities.bulkDelete(gone);
+    // What still hangs off them without being the user's work (a queued register check) goes too.
+    await deleteAttached(db, gone);
+    const n = gone.length;
     await bumpDirectoryRevision(db);
     await db.blobs.clear();
     return n;

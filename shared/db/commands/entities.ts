@@ -4,10 +4,11 @@
 import type { RadarDB } from '../database.ts';
 import { buildEntity, type EntityDraft, type RejectReason } from '../../model/entity.ts';
 import { matchKeys } from '../../model/merge.ts';
-import type { Entity } from '../../model/types.ts';
+import type { Entity, Flag } from '../../model/types.ts';
+import { deleteAttached, entityTables, USER_WORK_TABLES } from '../entityTables.ts';
 import { nowIso } from '../ids.ts';
 import { withKeys } from './directory.ts';
-import { bumpDirectoryRevision } from './settings.ts';
+import { bumpDirectoryRevision } from '../directoryLog.ts';
 
 export type OwnEntityResult =
   | { ok: true; entity: Entity }
@@ -120,19 +121,16 @@ export async function updateOwnEntity(
 
 /**
  * Deletes one of the user's own entities with everything attached to it (saved state, list
- * places, persons, notes, interactions, flags): nothing is left pointing at a missing entity.
+ * places, persons, notes, interactions, flags, its register check): nothing is left pointing at a
+ * missing entity.
  */
 export async function deleteOwnEntity(db: RadarDB, id: string): Promise<void> {
-  const tables = [db.entities, db.settings, db.saved, db.listMembers, db.persons, db.notes, db.interactions, db.flags];
-  await db.transaction('rw', tables, async () => {
+  await db.transaction('rw', [db.entities, db.settings, ...entityTables(db)], async () => {
     const entity = await db.entities.get(id);
     if (!entity) return;
     if (entity.origin !== 'user') throw new Error(`${id} belongs to the directory and is not deleted by hand`);
     await db.entities.delete(id);
-    await db.saved.delete(id);
-    for (const t of [db.listMembers, db.persons, db.notes, db.interactions, db.flags] as const) {
-      await t.where('entityId').equals(id).delete();
-    }
+    await deleteAttached(db, [id]);
     await bumpDirectoryRevision(db, [id]);
   });
 }
@@ -143,23 +141,21 @@ export async function deleteOwnEntity(db: RadarDB, id: string): Promise<void> {
  * a contact or another open flag): then it stays, still marked as a candidate.
  */
 export async function dismissCandidate(db: RadarDB, flagId: string): Promise<void> {
-  const tables = [db.flags, db.entities, db.settings, db.saved, db.listMembers, db.persons, db.notes, db.interactions];
-  await db.transaction('rw', tables, async () => {
+  await db.transaction('rw', [db.entities, db.settings, ...entityTables(db)], async () => {
     const flag = await db.flags.get(flagId);
     if (!flag) return;
     await db.flags.update(flagId, { status: 'dismissed', updatedAt: nowIso() });
     const id = flag.entityId;
     const entity = id ? await db.entities.get(id) : undefined;
     if (!id || !entity?.candidate) return;
-    const attached =
-      (await db.saved.get(id)) !== undefined ||
-      (await db.listMembers.where('entityId').equals(id).count()) > 0 ||
-      (await db.persons.where('entityId').equals(id).count()) > 0 ||
-      (await db.notes.where('entityId').equals(id).count()) > 0 ||
-      (await db.interactions.where('entityId').equals(id).count()) > 0 ||
-      (await db.flags.where('entityId').equals(id).filter((f) => f.id !== flagId && f.status === 'open').count()) > 0;
-    if (attached) return;
+    for (const t of entityTables(db, USER_WORK_TABLES)) {
+      // The dismissed flag itself, and flags already closed, keep nothing.
+      const own = t.name === 'flags' ? t.where('entityId').equals(id).filter((f: Flag) => f.id !== flagId && f.status === 'open') : t.where('entityId').equals(id);
+      if ((await own.count()) > 0) return;
+    }
     await db.entities.delete(id);
+    // The dismissed flag stays in the review history; a register check queued for it goes.
+    await db.verifyQueue.delete(id);
     await bumpDirectoryRevision(db, [id]);
   });
 }

@@ -2,7 +2,7 @@ import type { RadarDB } from '../database.ts';
 import type { Entity, Flag, FlagKind, PageHints } from '../../model/types.ts';
 import { newId, nowIso } from '../ids.ts';
 import { withKeys } from './directory.ts';
-import { bumpDirectoryRevision } from './settings.ts';
+import { bumpDirectoryRevision } from '../directoryLog.ts';
 
 export interface FlagInput {
   kind: Exclude<FlagKind, 'candidate'>;

@@ -12,51 +12,12 @@ import type { Field } from '../../io/import/columns.ts';
 import type { ImportCounts, ImportPlan, PlanOptions } from '../../io/import/plan.ts';
 import type { Entity, ImportRecord, Source } from '../../model/types.ts';
 import { newId, nowIso } from '../ids.ts';
+import { findByKeys } from '../queries.ts';
 import { withKeys } from './directory.ts';
-import { bumpDirectoryRevision, getSetting } from './settings.ts';
+import { bumpDirectoryRevision, readDirectoryRevision } from '../directoryLog.ts';
 
 /** Entities per write transaction: 5–10k per transaction was the fastest shape measured (NOTES.md). */
 export const IMPORT_CHUNK = 5000;
-
-/**
- * Reading every entity costs about as much per entity as one indexed query costs per key divided by
- * this (measured in Chromium: ~30 µs an entity with getAll, ~100 µs a key with one query each).
- */
-const QUERY_PER_KEY_COST = 3;
-
-/**
- * The planner's bulk lookup over the database: each row's stored entity by its match keys (the
- * first key that hits, in key order; a key stored on several entities answers the lowest id).
- * A file that asks about a good share of the directory reads the whole table once; a smaller one
- * asks the `keys` index about each key, all queries in flight at once (a cursor stepping from key
- * to key waits for each step, several times slower).
- */
-export async function findExistingMany(db: RadarDB, keyLists: string[][]): Promise<(Entity | undefined)[]> {
-  const byKey = new Map<string, Entity>();
-  await db.transaction('r', db.entities, async () => {
-    let asked = 0;
-    for (const keys of keyLists) asked += keys.length;
-    if (asked * QUERY_PER_KEY_COST >= (await db.entities.count())) {
-      for (const e of await db.entities.toArray()) for (const k of e.keys ?? []) if (!byKey.has(k)) byKey.set(k, e);
-      return;
-    }
-    const unique = [...new Set(keyLists.flat())];
-    const ids = await Promise.all(unique.map((k) => db.entities.where('keys').equals(k).limit(1).primaryKeys()));
-    const hits = await db.entities.bulkGet([...new Set(ids.flat())]);
-    const byId = new Map(hits.filter((e) => e !== undefined).map((e) => [e.id, e]));
-    unique.forEach((k, i) => {
-      const e = ids[i].length ? byId.get(ids[i][0]) : undefined;
-      if (e) byKey.set(k, e);
-    });
-  });
-  return keyLists.map((keys) => {
-    for (const k of keys) {
-      const e = byKey.get(k);
-      if (e) return e;
-    }
-    return undefined;
-  });
-}
 
 /** A plan made against the database, with what the writer needs to report a cancelled import. */
 export interface DbPlan extends ImportPlan {
@@ -72,12 +33,12 @@ export async function planFromDb(
   parsed: ParsedImport,
   opts: { source: Source; now: string; mapping?: (Field | null)[]; buildMany?: PlanOptions['buildMany'] },
 ): Promise<DbPlan> {
-  const revision = await getSetting(db, 'directoryRevision');
+  const revision = await readDirectoryRevision(db);
   const existingIds = new Set<string>();
   const plan = await planParsed(parsed, {
     ...opts,
     findExistingMany: async (keys) => {
-      const found = await findExistingMany(db, keys);
+      const found = await findByKeys(db, keys);
       for (const e of found) if (e) existingIds.add(e.id);
       return found;
     },
@@ -132,9 +93,12 @@ export async function importPlan(
         const keys = plan.keysById?.get(e.id);
         return keys ? { ...e, keys } : withKeys(e);
       });
+      // Every chunk but the last says more follows, so followers of the directory (the search
+      // index) re-index once at the end instead of after every chunk.
+      const continues = written + chunk.length < total;
       await db.transaction('rw', db.entities, db.settings, async () => {
         await db.entities.bulkPut(rows);
-        await bumpDirectoryRevision(db, rows.map((e) => e.id));
+        await bumpDirectoryRevision(db, rows.map((e) => e.id), { continues });
       });
       for (const e of chunk) committed[plan.existingIds?.has(e.id) ? 'merged' : 'added']++;
       written += chunk.length;
@@ -144,6 +108,10 @@ export async function importPlan(
     failure = err;
   }
   const cancelled = written < total;
+  // A write cut short still ends in the log: followers waiting for its last chunk are told now.
+  if (cancelled && written > 0) {
+    await db.transaction('rw', db.settings, () => bumpDirectoryRevision(db, [])).catch(() => undefined);
+  }
   const counts: ImportCounts = cancelled
     ? { ...committed, unchanged: plan.counts.unchanged, rejected: plan.counts.rejected }
     : { ...plan.counts };

@@ -4,7 +4,7 @@ import type { RadarDB } from '../database.ts';
 import type { Entity } from '../../model/types.ts';
 import { SearchIndex } from '../../search/search-index.ts';
 import type { SearchDoc } from '../../search/types.ts';
-import { changedBetween, getSetting, readDirectoryChanges } from './settings.ts';
+import { changedBetween, readDirectoryChanges, readDirectoryRevision } from '../directoryLog.ts';
 
 export const SEARCH_INDEX_KEY = 'searchIndex';
 
@@ -17,7 +17,7 @@ export interface CachedIndex {
 /** The current directory revision, and the cached index with the revision it was built from. */
 export async function readCachedSearchIndex(db: RadarDB): Promise<{ revision: number; cached: CachedIndex | undefined }> {
   return db.transaction('r', db.settings, db.blobs, async () => {
-    const revision = await getSetting(db, 'directoryRevision');
+    const revision = await readDirectoryRevision(db);
     const blob = await db.blobs.get(SEARCH_INDEX_KEY);
     const cached = blob && blob.value instanceof ArrayBuffer ? { revision: blob.revision, buffer: blob.value } : undefined;
     return { revision, cached };
@@ -30,7 +30,7 @@ export async function readCachedSearchIndex(db: RadarDB): Promise<{ revision: nu
  */
 export async function storeSearchIndex(db: RadarDB, revision: number, buffer: ArrayBuffer): Promise<boolean> {
   return db.transaction('rw', db.settings, db.blobs, async () => {
-    if ((await getSetting(db, 'directoryRevision')) !== revision) return false;
+    if ((await readDirectoryRevision(db)) !== revision) return false;
     await db.blobs.put({ key: SEARCH_INDEX_KEY, revision, value: buffer });
     return true;
   });
@@ -56,7 +56,7 @@ export async function patchCachedSearchIndex(db: RadarDB, given?: CachedIndex): 
   // has read already is not read again (at 100k entities it is some 20 MB).
   const snapshot = await db.transaction('r', db.entities, db.settings, db.blobs, async () => {
     const cached = given ?? (await readCachedSearchIndex(db)).cached;
-    const revision = await getSetting(db, 'directoryRevision');
+    const revision = await readDirectoryRevision(db);
     if (!cached || cached.revision === revision) return undefined;
     const ids = changedBetween(await readDirectoryChanges(db), cached.revision, revision);
     if (!ids) return undefined;

@@ -7,8 +7,9 @@ import { matchKeys } from '../../model/merge.ts';
 import type { ContactList, Entity, ImportRecord, Interaction, Note, Person, Saved } from '../../model/types.ts';
 import type { ImportWrites, MyData } from '../../io/share/importPreview.ts';
 import type { ListPackage } from '../../io/share/listPackage.ts';
+import { entitiesByKey, firstHit } from '../queries.ts';
 import { withKeys } from './directory.ts';
-import { bumpDirectoryRevision } from './settings.ts';
+import { bumpDirectoryRevision } from '../directoryLog.ts';
 import { newId, nowIso } from '../ids.ts';
 
 /** Everything any export format needs about a set of entities, read in one consistent snapshot. */
@@ -72,24 +73,15 @@ export async function gatherEntitiesExport(db: RadarDB, entityIds: string[], nam
 export async function loadMyDataFor(db: RadarDB, pkg: ListPackage): Promise<MyData> {
   const tables = [db.entities, db.persons, db.notes, db.saved, db.interactions, db.lists, db.listMembers];
   return db.transaction('r', tables, async () => {
-    const keys = [...new Set(pkg.entities.flatMap((e) => matchKeys(e)))];
-    const [byKeys, byIds] = await Promise.all([
-      db.entities.where('keys').anyOf(keys).toArray(),
+    const [byKey, byIds] = await Promise.all([
+      entitiesByKey(db, pkg.entities.flatMap((e) => matchKeys(e))),
       db.entities.bulkGet(pkg.entities.map((e) => e.id)),
     ]);
-    const byKey = new Map<string, Entity>();
-    for (const e of byKeys) for (const k of e.keys ?? []) if (!byKey.has(k)) byKey.set(k, e);
     const byId = new Map<string, Entity>();
     for (const e of byIds) if (e) byId.set(e.id, e);
-    const findEntity = (tryKeys: string[]) => {
-      for (const k of tryKeys) {
-        const hit = byKey.get(k);
-        if (hit) return hit;
-      }
-      return byId.get(tryKeys[tryKeys.length - 1]);
-    };
+    const findEntity = (tryKeys: string[]) => firstHit(byKey, tryKeys) ?? byId.get(tryKeys[tryKeys.length - 1]);
 
-    const matched = [...new Set([...byKeys, ...byId.values()].map((e) => e.id))];
+    const matched = [...new Set([...byKey.values(), ...byId.values()].map((e) => e.id))];
     const lists = await db.lists.toArray();
     const sameExport = lists.filter((l) => l.sharedBy?.exportedAt === pkg.exportedAt).map((l) => l.id);
     const [persons, notes, saved, interactions, members] = await Promise.all([

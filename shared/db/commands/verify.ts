@@ -3,7 +3,7 @@
 import type { RadarDB } from '../database.ts';
 import { nowIso } from '../ids.ts';
 import { withKeys } from './directory.ts';
-import { bumpDirectoryRevision } from './settings.ts';
+import { bumpDirectoryRevision } from '../directoryLog.ts';
 import { applyRegisterValues } from '../../io/registers/apply.ts';
 import type { DiffField } from '../../io/registers/diff.ts';
 import { isActive, isDue, newJob, records, settle, stepAfter } from '../../io/registers/job.ts';

@@ -4,10 +4,10 @@
 // API is read from the page's globals rather than imported: webextension-polyfill throws outside
 // an extension, and the standalone bundle must not carry it.
 import { REGISTER_HOST_PERMISSIONS } from '../../io/registers/endpoints.ts';
-import { VERIFY_WAKE } from '../../io/registers/wake.ts';
+import { notify } from '../../messages/client.ts';
 
 interface ExtensionApi {
-  runtime: { id?: string; sendMessage(message: unknown): Promise<unknown> };
+  runtime: { id?: string };
   permissions: { request(p: { origins: string[] }): Promise<boolean> };
 }
 
@@ -35,5 +35,5 @@ export function requestRegisterAccess(): Promise<boolean> {
 
 /** Tells the background the queue has work; harmless when it is already working. */
 export function wakeVerifyQueue(): void {
-  void api()?.runtime.sendMessage(VERIFY_WAKE).catch(() => undefined);
+  if (canVerify()) notify({ type: 'verify-wake' });
 }

@@ -1,11 +1,11 @@
 // The "About the data" figures, live: the kept figures are shown at once; when the directory's
-// revision moves past them (an import, an edit, a register check, in this tab or another), one new
-// pass is made and kept. Passes never overlap: a change during a pass is picked up after it.
-import { liveQuery } from 'dexie';
+// revision moves past them (an import, an edit, a register check, in this tab or another; a chunked
+// import once its last chunk is in), one new pass is made and kept. Passes never overlap: a change
+// during a pass is picked up after it.
 import type { RadarDB } from '../../../shared/db/database.ts';
 import { computeCoverage, type Coverage } from '../../../shared/db/coverage.ts';
 import { keepCoverage, readKeptCoverage } from '../../../shared/db/commands/coverage.ts';
-import { getSetting } from '../../../shared/db/commands/settings.ts';
+import { followDirectory, readDirectoryRevision } from '../../../shared/db/directoryLog.ts';
 
 export class LiveCoverage {
   coverage = $state.raw<Coverage | undefined>();
@@ -23,13 +23,18 @@ export class LiveCoverage {
     void readKeptCoverage(this.db).then((kept) => {
       if (!stopped && kept && !this.coverage) this.coverage = kept;
     });
-    const sub = liveQuery(() => getSetting(this.db, 'directoryRevision')).subscribe((revision) => {
-      this.wanted = revision;
+    void readDirectoryRevision(this.db).then((revision) => {
+      if (stopped) return;
+      this.wanted = Math.max(this.wanted, revision);
+      void this.run(() => stopped);
+    });
+    const unfollow = followDirectory(this.db, ({ to }) => {
+      this.wanted = Math.max(this.wanted, to);
       void this.run(() => stopped);
     });
     return () => {
       stopped = true;
-      sub.unsubscribe();
+      unfollow();
     };
   }
 

@@ -3,10 +3,10 @@
 // them; otherwise it first hands over the cached one (slightly stale results at once beat an empty
 // page for the seconds a 100k rebuild takes), then reads every entity, indexes them, caches the
 // result and hands that over. Indexes go to the page serialised and transferred (not copied), to
-// be loaded and queried there. After an import it is asked only to bring the cache up to date, so
-// the next app start loads the index instead of building it.
+// be loaded and queried there. After the directory changed it is asked to bring the cache up to
+// date, so the next app start loads the index instead of building it.
 import { getDb } from '../../../shared/db/database.ts';
-import { getSetting } from '../../../shared/db/commands/settings.ts';
+import { readDirectoryRevision } from '../../../shared/db/directoryLog.ts';
 import {
   patchCachedSearchIndex,
   readCachedSearchIndex,
@@ -25,7 +25,7 @@ async function build(): Promise<CachedIndex> {
   const { revision, docs } = await db.transaction('r', db.entities, db.settings, async () => {
     // getAll in one go: a cursor (each()) is several times slower over 100k records.
     const docs: SearchDoc[] = (await db.entities.toArray()).map(toSearchDoc);
-    return { revision: await getSetting(db, 'directoryRevision'), docs };
+    return { revision: await readDirectoryRevision(db), docs };
   });
   const buffer = SearchIndex.build(docs).serialize();
   // The cache write copies the bytes; the buffer itself is transferred to the page afterwards.
@@ -37,7 +37,18 @@ function send(reply: WorkerReply): void {
   (self as unknown as Worker).postMessage(reply, reply.type === 'index' ? [reply.buffer] : []);
 }
 
+/**
+ * Every open app page follows the directory and asks its worker to bring the cache up to date: one
+ * at a time across pages (Web Locks), so the others find it current instead of patching or
+ * rebuilding the same index again.
+ */
 async function refreshCache(): Promise<void> {
+  const locks = (self.navigator as Navigator | undefined)?.locks;
+  if (locks) await locks.request('radar-es-search-index-cache', refreshCacheNow);
+  else await refreshCacheNow();
+}
+
+async function refreshCacheNow(): Promise<void> {
   const { revision, cached } = await readCachedSearchIndex(db);
   if (cached?.revision === revision) return send({ type: 'cached', revision });
   const fresh = (cached && (await patchCachedSearchIndex(db, cached))) ?? (await build());

@@ -1,21 +1,24 @@
 // The directory's search index on the page: loaded from the worker (which builds or un-caches it
-// off the main thread), queried synchronously here, and replaced whenever the directory revision
-// moves (an import, an own entity, a candidate from the popup in another tab). While an import on
-// this page writes, rebuilds wait for its end: it moves the revision once per chunk, and each
-// rebuild would re-read the growing directory and hand a new index to the page mid-import.
-import { liveQuery } from 'dexie';
+// off the main thread), queried synchronously here, and kept up to date by following the
+// directory's change log (shared/db/directoryLog.ts): whoever wrote — this page, the popup,
+// another tab, an import — a few changed entities are patched into the index in place, a bulk
+// change has the worker rebuild it. Nothing that writes has to tell this service anything.
 import type { RadarDB } from '../../../shared/db/database.ts';
-import { getSetting } from '../../../shared/db/commands/settings.ts';
+import { followDirectory, type DirectoryUpdate } from '../../../shared/db/directoryLog.ts';
+import { toSearchDoc } from '../../../shared/db/commands/searchIndex.ts';
 import { SearchIndex } from '../../../shared/search/search-index.ts';
-import type { SearchDoc } from '../../../shared/search/types.ts';
 import type { WorkerReply, WorkerRequest } from './searchProtocol.ts';
 
-/** Quiet time before a rebuild: an import bumps the revision once per chunk. */
-const REBUILD_DELAY_MS = 400;
-
 class SearchService {
-  /** The current index; null until the first one is loaded. */
-  index = $state.raw<SearchIndex | null>(null);
+  #index = $state.raw<SearchIndex | null>(null);
+  /**
+   * The current index; null until the first one is loaded. Patched in place, so whoever reads it
+   * (its size, a search) also depends on `version` and reads again after a patch.
+   */
+  get index(): SearchIndex | null {
+    void this.version;
+    return this.#index;
+  }
   /** Directory revision the index was built from. */
   revision = $state(-1);
   /** An index for a newer revision is being made. */
@@ -25,14 +28,16 @@ class SearchService {
   /** Bumped when the index is changed in place (it is not a new object then). */
   version = $state(0);
 
+  private db: RadarDB | undefined;
+  /** The newest revision the directory log told of; -1 until it moved while this page was open. */
   private latest = -1;
-  private failedAt = -1;
   /** A rebuild without the cache was asked for after the cached index would not load. */
   private retried = false;
   private worker: Worker | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private following = false;
-  private held = false;
+  /** This page shows search results: the index is loaded and kept here, not only in the cache. */
+  private wanted = false;
+  /** The directory moved while an index was being made: ask again when it arrives. */
+  private again = false;
 
   private ensureWorker(): void {
     if (this.worker) return;
@@ -44,56 +49,63 @@ class SearchService {
     };
   }
 
-  /** Starts following the directory (once per page; later calls do nothing). */
+  /**
+   * Follows the directory for this page (once; later calls do nothing). A page that searches
+   * nothing yet keeps the cached index current, so the next search loads it instead of building.
+   */
+  follow(db: RadarDB): void {
+    if (this.db) return;
+    this.db = db;
+    followDirectory(db, (update) => this.moved(update));
+  }
+
+  /** Loads the index and keeps it current (once per page; later calls do nothing). */
   start(db: RadarDB): void {
-    if (this.following) return;
-    this.following = true;
-    this.ensureWorker();
-    liveQuery(() => getSetting(db, 'directoryRevision')).subscribe((revision) => {
-      const first = this.latest < 0;
-      this.latest = revision;
-      clearTimeout(this.timer);
-      // The first load is immediate (app start), and so is filling an empty index (the default
-      // directory just loaded); later ones wait for the directory to settle.
-      if (first || !this.index?.size) this.request();
-      else this.timer = setTimeout(() => this.request(), REBUILD_DELAY_MS);
+    this.follow(db);
+    if (this.wanted) return;
+    this.wanted = true;
+    this.request();
+  }
+
+  private moved(update: DirectoryUpdate): void {
+    this.latest = update.to;
+    if (!this.wanted) {
+      this.ensureWorker();
+      this.send({ type: 'cache' });
+      return;
+    }
+    if (this.#index && !this.building && update.changed !== 'bulk' && update.from === this.revision) {
+      void this.patch(update.changed, update.from, update.to);
+    } else {
+      this.request();
+    }
+  }
+
+  /**
+   * A few entities changed: patched into the index here (at 100k entities a few milliseconds,
+   * against a second or more to load a rebuilt one), then the worker brings the cache up to date.
+   */
+  private async patch(ids: string[], from: number, to: number): Promise<void> {
+    const entities = await this.db!.entities.bulkGet(ids);
+    const index = this.#index;
+    if (!index || this.building || this.revision !== from) return this.request();
+    ids.forEach((id, i) => {
+      const entity = entities[i];
+      if (entity) index.update(toSearchDoc(entity));
+      else index.remove(id);
     });
-  }
-
-  /**
-   * An edit made on this page shows in the search at once; the rebuild that the directory revision
-   * triggers follows in the background (at 100k entities it takes seconds) and refreshes the cache.
-   */
-  changed(entity: SearchDoc): void {
-    if (!this.index) return;
-    this.index.update(entity);
+    this.revision = to;
     this.version++;
-  }
-
-  removed(id: string): void {
-    if (this.index?.remove(id)) this.version++;
-  }
-
-  /** An import on this page starts (true) or ends (false) writing to the directory. */
-  hold(held: boolean): void {
-    this.held = held;
-    clearTimeout(this.timer);
-    if (!held && this.following) this.request();
-  }
-
-  /**
-   * The directory changed on this page (an import): the worker brings the cached index up to date
-   * in the background, so the next start of the app loads it instead of building it. A page that
-   * follows the directory rebuilds (and caches) on its own.
-   */
-  refreshCache(): void {
-    if (this.following) return;
-    this.ensureWorker();
     this.send({ type: 'cache' });
   }
 
   private request(): void {
-    if (this.held || this.building || this.latest === this.revision || this.latest === this.failedAt) return;
+    this.ensureWorker();
+    if (this.building) {
+      this.again = true;
+      return;
+    }
+    this.again = false;
     this.building = true;
     this.send({ type: 'load' });
   }
@@ -107,7 +119,6 @@ class SearchService {
     if (reply.type === 'error') {
       this.building = false;
       this.error = reply.message;
-      this.failedAt = this.latest;
       return;
     }
     let index: SearchIndex;
@@ -123,18 +134,17 @@ class SearchService {
       } else {
         this.building = false;
         this.error = String(err);
-        this.failedAt = this.latest;
       }
       return;
     }
     this.retried = false;
     this.error = '';
-    this.index = index;
+    this.#index = index;
     this.revision = reply.revision;
     if (!reply.final) return; // a fresher index follows from the same request
     this.building = false;
-    // The directory may have moved on while this one was being built.
-    if (this.latest !== this.revision) this.timer = setTimeout(() => this.request(), REBUILD_DELAY_MS);
+    // The directory moved on while this one was being made.
+    if (this.again || this.latest > this.revision) this.request();
   }
 }
 

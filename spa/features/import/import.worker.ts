@@ -9,7 +9,7 @@
 // the file is picked (parallelBuild.ts).
 import { getDb } from '../../../shared/db/database.ts';
 import { importPlan, planFromDb, type DbPlan } from '../../../shared/db/commands/import.ts';
-import { getSetting } from '../../../shared/db/commands/settings.ts';
+import { readDirectoryRevision } from '../../../shared/db/directoryLog.ts';
 import { nowIso } from '../../../shared/db/ids.ts';
 import type { Field } from '../../../shared/io/import/columns.ts';
 import { ImportError } from '../../../shared/io/import/errors.ts';
@@ -95,7 +95,7 @@ async function handle(msg: ImportRequest): Promise<void> {
       let current = planned.plan;
       // The directory moved since the preview (another tab, the popup): plan again so nothing
       // written meanwhile is overwritten with a stale merge.
-      if ((await getSetting(db, 'directoryRevision')) !== current.revision) current = await plan(name, parsed, planned.mapping);
+      if ((await readDirectoryRevision(db)) !== current.revision) current = await plan(name, parsed, planned.mapping);
       const record = await importPlan(db, current, {
         fileName: name,
         format: parsed.format,

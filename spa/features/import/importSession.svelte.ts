@@ -7,7 +7,6 @@ import { assertImportSize } from '../../../shared/io/import/index.ts';
 import type { ImportCounts } from '../../../shared/io/import/plan.ts';
 import type { RejectedRow } from '../../../shared/io/import/rejected.ts';
 import type { ImportRecord } from '../../../shared/model/types.ts';
-import { searchService } from '../directory/searchService.svelte.ts';
 import type { ImportFailure } from './errorText.ts';
 import type { FileSummary, ImportReply, ImportRequest, UserEncoding } from './importProtocol.ts';
 
@@ -37,8 +36,6 @@ class ImportSession {
   private seq = 0;
   private worker: Worker | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Told when an import wrote to the directory (the extension re-decides open tabs' badges). */
-  onDirectoryChanged: () => void = () => {};
 
   private send(msg: Unnumbered, keepSeq = false): void {
     if (!this.worker) {
@@ -89,7 +86,6 @@ class ImportSession {
     if (this.phase !== 'ready' || !this.preview || this.planning) return;
     this.phase = 'importing';
     this.progress = { written: 0, total: this.preview.toWrite };
-    searchService.hold(true);
     this.send({ type: 'import' });
   }
 
@@ -154,7 +150,6 @@ class ImportSession {
         this.result = { record: reply.record, written: reply.written, total: reply.total };
         this.phase = 'done';
         this.cancelling = false;
-        this.finished(reply.written > 0);
         return;
       case 'error':
         this.planning = false;
@@ -166,19 +161,9 @@ class ImportSession {
         if (this.phase === 'importing') {
           this.phase = 'done';
           this.cancelling = false;
-          // Chunks committed before the failure stay; the badges and the search must know about them.
-          this.finished(this.progress.written > 0);
         }
         return;
     }
-  }
-
-  /** The import stopped writing: badges are re-decided and the search index rebuilt, off this thread. */
-  private finished(wrote: boolean): void {
-    searchService.hold(false);
-    if (!wrote) return;
-    this.onDirectoryChanged();
-    searchService.refreshCache();
   }
 }
 

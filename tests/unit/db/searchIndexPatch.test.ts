@@ -15,10 +15,10 @@ import {
 import {
   bumpDirectoryRevision,
   changedBetween,
-  getSetting,
   MAX_CHANGED_IDS,
   readDirectoryChanges,
-} from '../../../shared/db/commands/settings.ts';
+  readDirectoryRevision,
+} from '../../../shared/db/directoryLog.ts';
 import { SearchIndex } from '../../../shared/search/search-index.ts';
 import { buildDefaultPack } from '../../../scripts/defaultPack.ts';
 import { readPack } from '../../../shared/io/import/pack.ts';
@@ -35,7 +35,7 @@ beforeEach(async () => {
 
 /** What the search worker does on a full rebuild: every entity indexed, cached with its revision. */
 async function cacheFullIndex(): Promise<void> {
-  const revision = await getSetting(db, 'directoryRevision');
+  const revision = await readDirectoryRevision(db);
   const docs = (await db.entities.toArray()).map(toSearchDoc);
   expect(await storeSearchIndex(db, revision, SearchIndex.build(docs).serialize())).toBe(true);
 }
@@ -48,7 +48,7 @@ const QUERIES = ['Pracownia Pod Lipą', 'pod lipa zielona gora', 'spoldzielnia s
 
 describe('the change log', () => {
   it('names the entities of each revision, and only a bulk change leaves them unknown', async () => {
-    const start = await getSetting(db, 'directoryRevision');
+    const start = await readDirectoryRevision(db);
     // The default directory's 160 entities were one change of known ids.
     expect((await readDirectoryChanges(db)).at(-1)).toEqual({ revision: start, ids: pack.map((e) => e.id) });
     await db.transaction('rw', db.settings, () => bumpDirectoryRevision(db, ['a', 'b', 'a']));
@@ -63,7 +63,7 @@ describe('the change log', () => {
   });
 
   it('keeps the latest hundred changes', async () => {
-    const start = await getSetting(db, 'directoryRevision');
+    const start = await readDirectoryRevision(db);
     for (let i = 0; i < 120; i++) await db.transaction('rw', db.settings, () => bumpDirectoryRevision(db, [`e${i}`]));
     const log = await readDirectoryChanges(db);
     expect(log).toHaveLength(100);
@@ -107,7 +107,7 @@ describe('patching the cached search index', () => {
     await db.blobs.put({ key: SEARCH_INDEX_KEY, revision: before!.revision, value: before!.buffer });
     const patched = await patchCachedSearchIndex(db);
     expect(new Uint8Array(fromGiven!.buffer)).toEqual(new Uint8Array(patched!.buffer));
-    expect(patched?.revision).toBe(await getSetting(db, 'directoryRevision'));
+    expect(patched?.revision).toBe(await readDirectoryRevision(db));
     const index = SearchIndex.deserialize(patched!.buffer);
     const full = await freshIndex();
     expect(index.size).toBe(full.size);
@@ -128,7 +128,7 @@ describe('patching the cached search index', () => {
     expect(await patchCachedSearchIndex(db)).toBeUndefined();
 
     await putEntities(db, pack.slice(0, 3));
-    const revision = await getSetting(db, 'directoryRevision');
+    const revision = await readDirectoryRevision(db);
     await storeSearchIndex(db, revision, new Uint8Array([1, 2, 3]).buffer);
     await addOwnEntity(db, { name: 'Pracownia Pod Lipą', city: 'Zielona Góra' });
     expect(await patchCachedSearchIndex(db)).toBeUndefined();

@@ -1,11 +1,11 @@
-// findExistingMany answers from the `keys` index one query per key when a file asks about a small
+// findByKeys answers from the `keys` index one query per key when a file asks about a small
 // part of the directory, and by reading the whole table once when it asks about a good share of
 // it. Both ways must give the same answers: first key that hits, in key order; a key stored on two
 // entities answers the lower id.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RadarDB } from '../../../shared/db/database.ts';
 import { putEntities } from '../../../shared/db/commands/directory.ts';
-import { findExistingMany } from '../../../shared/db/commands/import.ts';
+import { findByKeys } from '../../../shared/db/queries.ts';
 import { buildEntity } from '../../../shared/model/entity.ts';
 import { matchKeys } from '../../../shared/model/merge.ts';
 import type { Entity } from '../../../shared/model/types.ts';
@@ -44,10 +44,10 @@ const ROWS: [string | undefined, string[]][] = [
 ];
 const answer = (e: Entity | undefined) => e?.krs ?? e?.nip;
 
-describe('findExistingMany', () => {
+describe('findByKeys', () => {
   it('answers a few rows with one query per key', async () => {
     const readAll = vi.spyOn(db.entities, 'toArray');
-    const found = await findExistingMany(db, ROWS.map(([, keys]) => keys));
+    const found = await findByKeys(db, ROWS.map(([, keys]) => keys));
     expect(readAll).not.toHaveBeenCalled();
     expect(found.map(answer)).toEqual(ROWS.map(([expected]) => expected));
   });
@@ -55,7 +55,7 @@ describe('findExistingMany', () => {
   it('answers many rows by reading the directory once, with the same answers', async () => {
     const unknown = Array.from({ length: 150 }, (_, i) => [`krs:${krs(5000 + i)}`]);
     const readAll = vi.spyOn(db.entities, 'toArray');
-    const found = await findExistingMany(db, [...ROWS.map(([, keys]) => keys), ...unknown]);
+    const found = await findByKeys(db, [...ROWS.map(([, keys]) => keys), ...unknown]);
     expect(readAll).toHaveBeenCalledTimes(1);
     expect(found.slice(0, ROWS.length).map(answer)).toEqual(ROWS.map(([expected]) => expected));
     expect(found.slice(ROWS.length).every((e) => e === undefined)).toBe(true);

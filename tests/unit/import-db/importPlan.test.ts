@@ -7,8 +7,9 @@ import { addToList, createList } from '../../../shared/db/commands/lists.ts';
 import { addNote } from '../../../shared/db/commands/notes.ts';
 import { flagEntityOrPage } from '../../../shared/db/commands/flags.ts';
 import { saveEntity } from '../../../shared/db/commands/saved.ts';
-import { getSetting } from '../../../shared/db/commands/settings.ts';
-import { findExistingMany, importPlan, listImports, planFromDb, type ImportProgress } from '../../../shared/db/commands/import.ts';
+import { readDirectoryRevision } from '../../../shared/db/directoryLog.ts';
+import { importPlan, listImports, planFromDb, type ImportProgress } from '../../../shared/db/commands/import.ts';
+import { findByKeys } from '../../../shared/db/queries.ts';
 import { parseImportFile } from '../../../shared/io/import/index.ts';
 import type { Source } from '../../../shared/model/types.ts';
 import { cp1250 } from '../io-import/cp1250.ts';
@@ -70,28 +71,28 @@ describe('importPlan', () => {
     expect(await listImports(db)).toEqual([record]);
 
     const before = await db.entities.toArray();
-    const revision = await getSetting(db, 'directoryRevision');
+    const revision = await readDirectoryRevision(db);
     const again = await planCsv(OFFICE_CSV, 'lista.csv', later);
     expect(again.counts).toEqual({ added: 0, merged: 0, unchanged: 3, rejected: 2 });
     expect(again.toWrite).toEqual([]);
     const second = await importPlan(db, again, { fileName: 'lista.csv', format: 'csv' });
     expect(second.counts).toEqual({ added: 0, merged: 0, unchanged: 3, rejected: 2 });
     expect(await db.entities.toArray()).toEqual(before);
-    expect(await getSetting(db, 'directoryRevision')).toBe(revision);
+    expect(await readDirectoryRevision(db)).toBe(revision);
     expect((await listImports(db)).map((r) => r.id)).toEqual([second.id, record.id]);
   });
 
   it('writes in chunks, one transaction and one directory revision each, reporting progress', async () => {
     const plan = await planCsv(manyRows(5));
     const progress: ImportProgress[] = [];
-    const start = await getSetting(db, 'directoryRevision');
+    const start = await readDirectoryRevision(db);
     await importPlan(db, plan, { fileName: 'a.csv', format: 'csv', chunkSize: 2, onProgress: (p) => progress.push(p) });
     expect(progress).toEqual([
       { written: 2, total: 5 },
       { written: 4, total: 5 },
       { written: 5, total: 5 },
     ]);
-    expect(await getSetting(db, 'directoryRevision')).toBe(start + 3);
+    expect(await readDirectoryRevision(db)).toBe(start + 3);
     expect(await db.entities.count()).toBe(5);
   });
 
@@ -178,12 +179,12 @@ describe('importPlan', () => {
   });
 });
 
-describe('findExistingMany', () => {
+describe('findByKeys', () => {
   it('answers every row across lookup chunks, by any of its keys', async () => {
     // More rows than one lookup query takes (2000), so the answer is stitched from two.
     await importPlan(db, await planCsv(manyRows(2050)), { fileName: 'a.csv', format: 'csv' });
     const keys = Array.from({ length: 2100 }, (_, i) => [`nip:0000000000`, `krs:${String(i + 1).padStart(10, '0')}`]);
-    const found = await findExistingMany(db, keys);
+    const found = await findByKeys(db, keys);
     expect(found.length).toBe(2100);
     expect(found.slice(0, 2050).every((e, i) => e?.krs === String(i + 1).padStart(10, '0'))).toBe(true);
     expect(found.slice(2050).every((e) => e === undefined)).toBe(true);
@@ -194,6 +195,6 @@ describe('findExistingMany', () => {
     const plan = await planCsv(manyRows(4).replace(/Kraków/g, 'Kraków Nowa Huta'), 'b.csv', later);
     expect(plan.counts).toEqual({ added: 1, merged: 3, unchanged: 0, rejected: 0 });
     expect([...plan.existingIds].sort()).toEqual(['krs:0000000001', 'krs:0000000002', 'krs:0000000003']);
-    expect(plan.revision).toBe(await getSetting(db, 'directoryRevision'));
+    expect(plan.revision).toBe(await readDirectoryRevision(db));
   });
 });

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RadarDB } from '../../../shared/db/database.ts';
 import { putEntities } from '../../../shared/db/commands/directory.ts';
-import { getSetting } from '../../../shared/db/commands/settings.ts';
+import { readDirectoryRevision } from '../../../shared/db/directoryLog.ts';
 import {
   gatherEntitiesExport,
   gatherListExport,
@@ -146,7 +146,7 @@ describe('importing a list package into another store', () => {
   it('round trip: the imported list equals the exported one; private data only when included', async () => {
     const a = await profileA();
     const b = await profileB();
-    const revision = await getSetting(b, 'directoryRevision');
+    const revision = await readDirectoryRevision(b);
 
     const { preview } = await importText(b, await exportList(a.db, a.listId, false));
     // 3 of the 4 entities are in B's directory already; my own entity is new to B.
@@ -162,7 +162,7 @@ describe('importing a list package into another store', () => {
     expect(await b.saved.count()).toBe(0);
     expect(await b.interactions.count()).toBe(0);
     // A new entity was written: caches of the directory (search index) must rebuild.
-    expect(await getSetting(b, 'directoryRevision')).toBeGreaterThan(revision);
+    expect(await readDirectoryRevision(b)).toBeGreaterThan(revision);
     // The new entity is stored with its match keys, so a later import finds it by name + town.
     expect((await b.entities.get('name:own-bakery'))?.keys).toEqual(expect.arrayContaining([expect.stringMatching(/^name:/)]));
     expect((await b.imports.toArray()).map((r) => r.counts)).toEqual([{ added: 1, merged: 0, unchanged: 3, rejected: 0 }]);

@@ -10,7 +10,7 @@ import { deleteDirectory, loadDefaultDirectoryOnce } from '../../../shared/db/co
 import { addCandidate } from '../../../shared/db/commands/flags.ts';
 import { saveEntity } from '../../../shared/db/commands/saved.ts';
 import { createList, addToList } from '../../../shared/db/commands/lists.ts';
-import { getSetting } from '../../../shared/db/commands/settings.ts';
+import { readDirectoryRevision } from '../../../shared/db/directoryLog.ts';
 import { buildDefaultPack } from '../../../scripts/defaultPack.ts';
 import { readPack } from '../../../shared/io/import/pack.ts';
 import { SAMPLE } from '../model/sample.ts';
@@ -33,7 +33,7 @@ describe('own entities', () => {
     expect(r.entity).toMatchObject({ id: 'nip:9291928963', origin: 'user', nip: '9291928963', phones: ['+48603254662'], domains: ['pod-lipa.pl'] });
     const stored = await db.entities.get('nip:9291928963');
     expect(stored?.keys).toContain('nip:9291928963');
-    expect(await getSetting(db, 'directoryRevision')).toBe(1);
+    expect(await readDirectoryRevision(db)).toBe(1);
   });
 
   it('refuses an invalid NIP with the reason the form shows next to the field', async () => {
@@ -161,10 +161,10 @@ describe('reloading the default directory', () => {
     expect(await db.entities.count()).toBe(total);
     expect((await db.saved.get('krs:0000700353'))?.status).toBe('supplier');
 
-    const revision = await getSetting(db, 'directoryRevision');
+    const revision = await readDirectoryRevision(db);
     const second = await reloadDefaultDirectory(db, pack);
     expect(second).toEqual({ added: 0, merged: 0, unchanged: total, rejected: 0 });
     expect(await db.entities.count()).toBe(total);
-    expect(await getSetting(db, 'directoryRevision')).toBe(revision); // nothing written
+    expect(await readDirectoryRevision(db)).toBe(revision); // nothing written
   });
 });
