@@ -1,7 +1,8 @@
 /**
- * Whether the app was opened at its plain address (toolbar, bookmark, first visit) rather than at a
- * page someone linked to: only then does a first run show the welcome instead of that page.
+ * Whether the app was opened at its plain address (a first visit, a bookmark of the site) rather than
+ * at a page (`#/…`, the popup's links, a shared link): only then does a first run show the welcome
+ * instead of that page.
  */
 export function isPlainStart(hash: string): boolean {
-  return hash === '' || hash === '#' || hash === '#/';
+  return hash === '' || hash === '#';
 }

@@ -55,7 +55,7 @@ export const welcome = defineMessages(
     'welcome.reads.tabs': 'The address of the tab you are on, to light up its icon when the site belongs to a known entity. The address is compared with the directory on your computer.',
     'welcome.reads.page':
       'The page’s text (NIP, KRS, REGON numbers, e-mails, phones, telling phrases): only when you open the Radar ES window, or on every page if you switch on automatic scanning in the settings yourself.',
-    'welcome.reads.selection': 'Selected text: only when you choose “Szukaj w Radar ES” from the right-click menu.',
+    'welcome.reads.selection': 'Selected text: only when you choose “Search Radar ES” from the right-click menu (named in the browser’s language).',
     'welcome.reads.standalone':
       'This version of the app runs in the browser without the extension: it reads no pages. It works on the directory stored on this computer, offline too.',
     'welcome.private.title': 'What never leaves your computer',
