@@ -203,7 +203,7 @@ export async function extensionCases(o: ExtensionCaseOptions): Promise<CaseResul
           { metric: 'warm: navigation → badge', unit: 'ms', measured: wn },
           { metric: 'cold worker: event → badge', unit: 'ms', measured: ce, baseline: { label: 'new connection to the store + one indexed lookup', value: cold }, ratio: ratio(ce.p50, cold.p50) },
           { metric: 'cold worker: navigation → badge', unit: 'ms', measured: cn },
-          { metric: 'the product\'s lookup `findEntityForUrl` (in a page)', unit: 'ms', measured: prod, baseline: { label: 'bare indexed lookup', value: idx }, ratio: ratio(prod.p50, idx.p50) },
+          { metric: 'the background\'s decision `decideTab` over raw reads (in a page)', unit: 'ms', measured: prod, baseline: { label: 'bare indexed lookup', value: idx }, ratio: ratio(prod.p50, idx.p50) },
           { metric: 'bare indexed lookup', unit: 'ms', measured: idx, baseline: { label: '`Set.has` on all stored domains (per lookup)', value: set }, ratio: ratio(idx.p50, set.p50) },
         ],
         notes: [

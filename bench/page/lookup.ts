@@ -1,12 +1,13 @@
 // Baselines of "navigation → badge": the same lookup the background makes, timed bare in an
 // extension page of the same origin (so the same database and index).
 import { RadarDB, getDb } from '../../shared/db/database.ts';
-import { findEntityForUrl } from '../../shared/db/queries.ts';
+import { rawReader } from '../../shared/db/rawRead.ts';
+import { decideTab } from '../../extension/background/decide.ts';
 
 export interface LookupSamples {
   /** db.entities.where('domains').equals(key).first(): the bare indexed lookup. */
   indexed: number[];
-  /** findEntityForUrl(db, url): the product's lookup (URL → keys → indexed reads). */
+  /** decideTab(rawReader(), url): the background's lookup (URL → keys → raw indexed reads). */
   product: number[];
   /** Opening a fresh connection to the store, then one indexed lookup: what a cold worker must do at least. */
   coldOpen: number[];
@@ -18,6 +19,7 @@ export interface LookupSamples {
 export async function lookupBaselines(url: string, key: string, allDomains: string[], repeats: number): Promise<LookupSamples> {
   const db = getDb();
   await db.open();
+  const reader = rawReader(db.name);
   const out: LookupSamples = { indexed: [], product: [], coldOpen: [], setHas: [], hits: 0 };
   for (let i = 0; i < repeats; i++) {
     let t = performance.now();
@@ -26,7 +28,7 @@ export async function lookupBaselines(url: string, key: string, allDomains: stri
     if (e) out.hits++;
 
     t = performance.now();
-    await findEntityForUrl(db, url);
+    await decideTab(reader, url, undefined);
     out.product.push(performance.now() - t);
 
     const fresh = new RadarDB();

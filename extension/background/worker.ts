@@ -3,6 +3,7 @@
 // on memory surviving: every decision reads the store (one indexed lookup).
 import browser from 'webextension-polyfill';
 import { getDb } from '../../shared/db/database.ts';
+import { rawReader } from '../../shared/db/rawRead.ts';
 import { loadDefaultDirectoryOnce } from '../../shared/db/commands/directory.ts';
 import { setSettings } from '../../shared/db/commands/settings.ts';
 import { followDirectory, readDirectoryRevision } from '../../shared/db/directoryLog.ts';
@@ -19,6 +20,9 @@ import { decideTab, hasTellingHints, type Decision } from './decide.ts';
 import { forgetTab, recallHints, rememberHints } from './tabMemory.ts';
 
 const db = getDb();
+// Badge decisions read with raw IndexedDB: on a cold worker the first decision need not wait for
+// Dexie to open and check the schema (writes, the queue and the log still go through Dexie).
+const read = rawReader(db.name);
 
 async function ensureDefaultDirectory(): Promise<void> {
   try {
@@ -47,7 +51,7 @@ function decide(tabId: number, url: string | undefined, hints?: PageHints): Prom
   return inTurn(tabId, async () => {
     // Kept for later decisions of this tab; this one has the hints at hand, so it need not wait.
     const remembered = hints && url ? rememberHints(tabId, url, hints) : undefined;
-    const decision = await decideTab(db, url, hints, () => recallHints(tabId, url!));
+    const decision = await decideTab(read, url, hints, () => recallHints(tabId, url!));
     if (decision.entity) await showKnown(tabId, decision.entity.name);
     else if (hasTellingHints(decision.hints)) await showHints(tabId);
     else await clearBadge(tabId);

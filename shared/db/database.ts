@@ -13,7 +13,9 @@ import type {
 } from '../model/types.ts';
 import type { VerifyJob } from '../io/registers/types.ts';
 
-export const DB_NAME = 'radar-es';
+import { DB_NAME } from './names.ts';
+
+export { DB_NAME };
 
 /** A cached value that is expensive to rebuild (the serialised search index). */
 export interface BlobRecord {

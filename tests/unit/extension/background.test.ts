@@ -7,6 +7,7 @@ import { deleteDirectory } from '../../../shared/db/commands/directory.ts';
 import { scanText } from '../../../shared/model/scan.ts';
 import type { PageHints } from '../../../shared/model/types.ts';
 import { decideTab, hasTellingHints } from '../../../extension/background/decide.ts';
+import { rawReader } from '../../../shared/db/rawRead.ts';
 import { dbWithDirectory } from './directory.ts';
 
 const tabsCreate = vi.fn(async (_: { url: string }) => ({}));
@@ -33,15 +34,15 @@ beforeAll(async () => {
 
 describe('decideTab', () => {
   it('a site of a known entity is matched by its domain, on any page and sub-host', async () => {
-    const d = await decideTab(db, 'http://www.pcogito.pl/pokoje?x=1', undefined);
+    const d = await decideTab(rawReader(db.name), 'http://www.pcogito.pl/pokoje?x=1', undefined);
     expect(d.matchedBy).toBe('domain');
     expect(d.domain).toBe('pcogito.pl');
     expect(d.entity?.name).toMatch(/U Pana Cogito/);
   });
 
   it('a ZAZ on a town subdomain lights, and the town’s own site does not', async () => {
-    expect((await decideTab(db, 'https://zaz.leczna.pl/o-nas', undefined)).entity?.name).toBe('Powiatowy Zakład Aktywności Zawodowej w Łęcznej');
-    const town = await decideTab(db, 'https://www.leczna.pl/', pageHints('www.leczna.pl'));
+    expect((await decideTab(rawReader(db.name), 'https://zaz.leczna.pl/o-nas', undefined)).entity?.name).toBe('Powiatowy Zakład Aktywności Zawodowej w Łęcznej');
+    const town = await decideTab(rawReader(db.name), 'https://www.leczna.pl/', pageHints('www.leczna.pl'));
     expect(town.entity).toBeUndefined();
     expect(hasTellingHints(town.hints)).toBe(false);
   });
@@ -49,17 +50,17 @@ describe('decideTab', () => {
   it('a valid NIP of a known entity on an unknown site names the entity; an invalid one names nothing', async () => {
     const hints = pageHints('sklep-alternatywy.pl');
     expect(hints.nips).toEqual(['9291928963']);
-    const d = await decideTab(db, 'http://sklep-alternatywy.pl/', hints);
+    const d = await decideTab(rawReader(db.name), 'http://sklep-alternatywy.pl/', hints);
     expect(d.matchedBy).toBe('nip');
     expect(d.entity?.id).toBe('krs:0000700353');
 
     const bad = pageHints('nip-bledny.pl');
     expect(bad.nips).toEqual([]);
-    expect((await decideTab(db, 'http://nip-bledny.pl/', bad)).entity).toBeUndefined();
+    expect((await decideTab(rawReader(db.name), 'http://nip-bledny.pl/', bad)).entity).toBeUndefined();
   });
 
   it('a NIP not in the directory with a telling phrase gives hints, not an entity', async () => {
-    const d = await decideTab(db, 'http://nowa-spoldzielnia.pl/', pageHints('nowa-spoldzielnia.pl'));
+    const d = await decideTab(rawReader(db.name), 'http://nowa-spoldzielnia.pl/', pageHints('nowa-spoldzielnia.pl'));
     expect(d.entity).toBeUndefined();
     expect(d.hints?.nips).toEqual(['1234563218']);
     expect(hasTellingHints(d.hints)).toBe(true);
@@ -67,29 +68,28 @@ describe('decideTab', () => {
 
   it('recalls an earlier scan only when the domain says nothing', async () => {
     const recall = vi.fn(async () => ({ ...none, nips: ['9291928963'] }));
-    expect((await decideTab(db, 'http://www.pcogito.pl/', undefined, recall)).matchedBy).toBe('domain');
+    expect((await decideTab(rawReader(db.name), 'http://www.pcogito.pl/', undefined, recall)).matchedBy).toBe('domain');
     expect(recall).not.toHaveBeenCalled();
-    expect((await decideTab(db, 'http://sklep-alternatywy.pl/', undefined, recall)).entity?.id).toBe('krs:0000700353');
+    expect((await decideTab(rawReader(db.name), 'http://sklep-alternatywy.pl/', undefined, recall)).entity?.id).toBe('krs:0000700353');
     expect(recall).toHaveBeenCalledTimes(1);
   });
 
   it('decides alike from a fresh connection (a cold worker keeps nothing in memory)', async () => {
-    const cold = new RadarDB(db.name);
-    expect((await decideTab(cold, 'https://zaz.leczna.pl/', undefined)).entity?.name).toMatch(/Łęcznej/);
-    cold.close();
+    expect((await decideTab(rawReader(db.name), 'https://zaz.leczna.pl/', undefined)).entity?.name).toMatch(/Łęcznej/);
   });
 
   it('follows the directory: after it is deleted, the same tab names nothing', async () => {
     const own = await dbWithDirectory();
-    expect((await decideTab(own, 'https://zaz.leczna.pl/', undefined)).entity).toBeDefined();
+    const read = rawReader(own.name);
+    expect((await decideTab(read, 'https://zaz.leczna.pl/', undefined)).entity).toBeDefined();
     await deleteDirectory(own);
-    expect((await decideTab(own, 'https://zaz.leczna.pl/', undefined)).entity).toBeUndefined();
-    expect((await decideTab(own, 'http://x.pl/', { ...none, nips: ['9291928963'] })).entity).toBeUndefined();
+    expect((await decideTab(read, 'https://zaz.leczna.pl/', undefined)).entity).toBeUndefined();
+    expect((await decideTab(read, 'http://x.pl/', { ...none, nips: ['9291928963'] })).entity).toBeUndefined();
   });
 
   it('browser pages and shared platforms are never matched', async () => {
     for (const url of ['chrome://extensions', 'about:blank', 'https://www.facebook.com/pcogito.pl', undefined]) {
-      expect((await decideTab(db, url, undefined)).entity).toBeUndefined();
+      expect((await decideTab(rawReader(db.name), url, undefined)).entity).toBeUndefined();
     }
   });
 });
