@@ -57,7 +57,7 @@ export const lists = defineMessages(
     'lists.colActions': 'Actions',
     'lists.notSaved': 'not saved',
     'lists.remove': 'Remove from list',
-    'lists.removeNamed': (name: string) => `Remove from the list: ${name}`,
+    'lists.removeNamed': (name: string) => `Remove from list: ${name}`,
     'lists.addEntities': 'Add entities',
     'lists.addSearch': 'Search for an entity to add',
     'lists.add': 'Add',
