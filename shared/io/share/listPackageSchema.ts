@@ -269,8 +269,9 @@ function entity(v: unknown, path: string): Entity {
       fieldSources &&
       Object.fromEntries(Object.entries(fieldSources).map(([k, x]) => [str(k, `${path}.fieldSources`, 100), str(x, `${path}.fieldSources.${k}`)])),
     origin: oneOf(o.origin, `${path}.origin`, ['directory', 'user'] as const),
-    // `candidate` (a local "found on a page, not confirmed" mark) and `verifiedAt` (when *my* app
-    // checked the registers) are not the sender's to assert: a received entity is neither.
+    // `verifiedAt` (when *my* app checked the registers) is not the sender's to assert. `candidate`
+    // ("found on a page, not confirmed") is kept: it can only make an entity look less certain.
+    candidate: optBool(o, 'candidate', path),
     createdAt: date(o.createdAt, `${path}.createdAt`),
     updatedAt: date(o.updatedAt, `${path}.updatedAt`),
     userValues: optArr(o, 'userValues', path, userValue),

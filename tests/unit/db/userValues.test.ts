@@ -67,7 +67,7 @@ describe('writeUserValues', () => {
     expect(e.address.street).toBe('ul. Fabryczna 23B');
     expect(e.emails).toEqual([]);
     const street = e.userValues!.find((v) => v.field === 'address.street')!;
-    expect(street).toMatchObject({ kind: 'corrected', original: 'ul. Gen. W. Sikorskiego 15/4', originalSource: 'file:pes-directory-sample.csv', note: 'przeprowadzka' });
+    expect(street).toMatchObject({ kind: 'corrected', original: 'ul. Gen. W. Sikorskiego 15/4', originalSource: 'feed:default', note: 'przeprowadzka' });
 
     // The same list again, a month later: nothing the user did is undone, nothing is written.
     const again = await importCsv(HEADER + ROW('ul. Gen. W. Sikorskiego 15/4'), 'lista.csv', '2026-12-02');

@@ -95,7 +95,7 @@ describe('a received list package: what it may not assert', () => {
     ).not.toThrow();
   });
 
-  test('"verified in the registers" and the local candidate mark are not the sender\'s to assert', () => {
+  test('"verified in the registers" is not the sender\'s to assert; the candidate mark (less certain, never more) travels', () => {
     const e: Entity = readListPackage(
       packageWith((e) => {
         e.verifiedAt = AT;
@@ -103,6 +103,6 @@ describe('a received list package: what it may not assert', () => {
       }),
     ).entities[0];
     expect(e.verifiedAt).toBeUndefined();
-    expect(e.candidate).toBeUndefined();
+    expect(e.candidate).toBe(true);
   });
 });
