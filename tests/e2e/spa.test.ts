@@ -358,10 +358,10 @@ function flows(kind: AppKind) {
   it('settings: language, the user\'s details, storage, keeping data, automatic scanning (extension only)', async () => {
     await page.goto(app.url('#/settings'));
     await page.getByRole('combobox', { name: 'Język' }).selectOption('en');
-    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Directory' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Directory', exact: true }).waitFor();
     await page.getByRole('heading', { name: 'Storage' }).waitFor();
     await page.getByRole('combobox', { name: 'Language' }).selectOption('pl');
-    await page.getByRole('navigation', { name: 'Menu główne' }).getByRole('link', { name: 'Katalog' }).waitFor();
+    await page.getByRole('navigation', { name: 'Menu główne' }).getByRole('link', { name: 'Katalog', exact: true }).waitFor();
 
     await page.getByLabel('Imię i nazwisko').fill('Ewa Zielińska');
     await page.getByLabel('Firma').fill('Zielona Kuchnia sp. z o.o.');
