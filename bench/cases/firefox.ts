@@ -11,6 +11,7 @@ import type { CaseResult, Row, Value } from '../report.ts';
 import { ratio, summarize, type Summary } from '../stats.ts';
 import type { Bench } from '../page/main.ts';
 import { bigPageHtml } from '../bigPage.ts';
+import { TIME_SCRIPT } from './pageScan.ts';
 
 const KNOWN_URL = 'http://www.pcogito.pl/';
 const UNKNOWN_URL = 'http://zwykla-strona.pl/';
@@ -35,21 +36,8 @@ export interface FirefoxCaseOptions {
   log: (msg: string) => void;
 }
 
-const TIME_SCRIPT = `(src) => {
-  // The script finds the extension API on the page's globals (shared/messages/client.ts): a stub
-  // stands in for it while the script runs, and the page's own global is put back after.
-  let sent;
-  const own = Object.getOwnPropertyDescriptor(globalThis, 'chrome');
-  Object.defineProperty(globalThis, 'chrome', { configurable: true, writable: true, value: { runtime: { id: 'bench', sendMessage: (m) => { sent = m; return Promise.resolve({ ok: true }); } } } });
-  const t = performance.now();
-  try {
-    new Function(src)();
-  } finally {
-    var ms = performance.now() - t;
-    if (own) Object.defineProperty(globalThis, 'chrome', own); else delete globalThis.chrome;
-  }
-  return { ms, nips: sent.hints.nips.length };
-}`;
+// The same in-page timing as the Chromium case (the built script, its one message caught by a stub).
+
 
 /** Resolves with performance.now() when the card's heading is there (at once if it already is). */
 const HEADING_SCRIPT = `new Promise((resolve) => {
@@ -167,8 +155,8 @@ export async function firefoxCases(o: FirefoxCaseOptions): Promise<CaseResult[]>
         if (!text) throw new Error('empty page');
         return performance.now() - t;
       }));
-      const r = (await page.evaluate(`(${TIME_SCRIPT})(${JSON.stringify(script)})`)) as { ms: number; nips: number };
-      if (!r.nips) throw new Error('the content script found no NIP on the big page in Firefox');
+      const r = (await page.evaluate(`(${TIME_SCRIPT})(${JSON.stringify(script)})`)) as { ms: number; hints: { nips: string[] } };
+      if (!r.hints.nips.length) throw new Error('the content script found no NIP on the big page in Firefox');
       scan.push(r.ms);
     }
     await page.close();

@@ -11,7 +11,7 @@ import { ratio, summarize } from '../stats.ts';
 // Runs in the page. The content script calls chrome.runtime.sendMessage once with its findings; a
 // stub keeps the message. Compiling the script is part of its cost, so it is inside the timing.
 // (A string, not a function: tsx would wrap nested functions in a helper the page does not have.)
-const TIME_SCRIPT = `(src) => {
+export const TIME_SCRIPT = `(src) => {
   // The script finds the extension API on the page's globals (shared/messages/client.ts): a stub
   // stands in for it while the script runs, and the page's own global is put back after.
   let sent;

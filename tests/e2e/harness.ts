@@ -234,6 +234,26 @@ export async function until<T>(fn: () => Promise<T> | T, what: string, timeoutMs
   }
 }
 
+/** Reads a whole table of the extension's or app's store from one of its pages (raw IndexedDB). */
+export function readTable<T = Record<string, unknown>>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('radar-es');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(name, 'readonly').objectStore(name).getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result as T[]);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    table,
+  );
+}
+
 export { requireBuild };
 
 // Callbacks given to evaluate() run in the browser, where `chrome` exists; typed loosely here.

@@ -2,26 +2,9 @@
 // search worker), patches it after a few changes, and writes it back for the next popup and the app.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, serveStatic, until, type ExtensionSession, type StaticServer } from './harness.ts';
+import { launchExtension, readTable as readRows, serveStatic, until, type ExtensionSession, type StaticServer } from './harness.ts';
 
-function readTable<T = any>(page: Page, table: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('radar-es');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(name, 'readonly').objectStore(name).getAll();
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result as T[]);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    table,
-  );
-}
+const readTable = (page: Page, table: string) => readRows<any>(page, table);
 
 const revisionOf = async (page: Page) => (await readTable(page, 'settings')).find((r) => r.key === 'directoryRevision')?.value as number;
 const cacheOf = async (page: Page) => (await readTable(page, 'blobs')).find((b) => b.key === 'searchIndex') as { revision: number; value: ArrayBuffer } | undefined;

@@ -4,7 +4,7 @@
 // another tab, an import — a few changed entities are patched into the index in place, a bulk
 // change has the worker rebuild it. Nothing that writes has to tell this service anything.
 import type { RadarDB } from '../../../shared/db/database.ts';
-import { followDirectory, type DirectoryUpdate } from '../../../shared/db/directoryLog.ts';
+import { followDirectory, readDirectoryRevision, type DirectoryUpdate } from '../../../shared/db/directoryLog.ts';
 import { toSearchDoc } from '../../../shared/db/commands/searchIndex.ts';
 import { SearchIndex } from '../../../shared/search/search-index.ts';
 import type { WorkerReply, WorkerRequest } from './searchProtocol.ts';
@@ -143,8 +143,16 @@ class SearchService {
     this.revision = reply.revision;
     if (!reply.final) return; // a fresher index follows from the same request
     this.building = false;
-    // The directory moved on while this one was being made.
+    // The directory moved on while this one was being made. The log's follower may have taken a
+    // write made meanwhile (the first start's default directory) as its starting point and so never
+    // tell of it: the store's own revision is read once more.
     if (this.again || this.latest > this.revision) this.request();
+    else if (this.db) {
+      const built = this.revision;
+      void readDirectoryRevision(this.db).then((now) => {
+        if (now > built && this.revision === built && !this.building) this.request();
+      });
+    }
   }
 }
 
