@@ -32,6 +32,11 @@ const PAGES: [string, string, (p: Page) => Promise<unknown>][] = [
   ['flags', '#/flags', (p) => p.locator('h1').waitFor()],
   ['import', '#/import', (p) => p.locator('h1').waitFor()],
   ['settings', '#/settings', (p) => p.getByTestId('storage-used').waitFor()],
+  ['feeds', '#/feeds', (p) => p.getByTestId('feed-url').waitFor()],
+  ['welcome', '#/welcome', (p) => p.getByTestId('welcome-count').waitFor()],
+  ['about', '#/about', (p) => p.getByTestId('about-total').waitFor()],
+  ['help', '#/help', (p) => p.getByTestId('help-topics').waitFor()],
+  ['help-tender', '#/help/tender', (p) => p.getByTestId('help-topic').waitFor()],
 ];
 
 async function settle(page: Page): Promise<void> {
@@ -84,10 +89,16 @@ async function main(): Promise<void> {
     const page = await ext.open('app.html#/directory');
     await page.getByTestId('results').locator('a').first().waitFor({ timeout: 30_000 });
     await seed(page);
+    // The seeded list's own page (its id is the store's).
+    await page.goto(appUrl('#/lists'));
+    await page.getByTestId('lists').getByRole('link', { name: /Wigilia firmowa/ }).first().click();
+    await page.waitForURL(/#\/list\//);
+    const listHash = new URL(page.url()).hash;
+    const pages = [...PAGES, ['list', listHash, (p: Page) => p.locator('table').first().waitFor()] as (typeof PAGES)[number]];
 
     for (const lang of LANGS) {
       await setLang(page, lang);
-      await shootApp(page, lang, appUrl);
+      await shootApp(page, lang, appUrl, pages);
 
       // Popup states, at the popup's own width (it is a fixed 380 px panel under the toolbar button).
       const popupShots: [string, string, (p: Page) => Promise<unknown>][] = [
@@ -110,7 +121,7 @@ async function main(): Promise<void> {
           await popup.screenshot({ path: join(OUT, `${lang}-popup-search-results.png`), fullPage: true });
         }
         if (name === 'popup-entity') {
-          for (const panel of [/^(Kontakt|Contact)$/, /^(Zgłoś|Flag|Report)/]) {
+          for (const panel of [/^(Kontakt|Contact)$/, /^(Oznacz|Flag)$/]) {
             const button = popup.getByTestId('entity-card').getByRole('button', { name: panel }).first();
             if (await button.count()) {
               await button.click();
