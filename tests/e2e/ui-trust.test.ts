@@ -243,6 +243,19 @@ describe('a buyer\'s first session (extension)', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('directory-q');
   });
 
+  it('the entity header holds the primary actions: save, then go to the contact, with focus moved there', async () => {
+    const other = SAMPLE.find((e) => e.krs && `krs:${e.krs}` !== ALTERNATYWY && e.email)!;
+    await page.goto(url(entityHash(`krs:${other.krs}`)));
+    const header = page.getByTestId('header-actions');
+    await header.getByRole('button', { name: 'Dodaj do moich dostawców' }).click();
+    await header.getByText('Mój dostawca: Do kontaktu').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('saved-h');
+    expect(await page.getByTestId('save-control').getByLabel('Etap').inputValue()).toBe('to_contact');
+    await header.getByRole('button', { name: 'Przejdź do kontaktu' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('contact-h');
+    expect(await page.getByTestId('contact-actions').isVisible()).toBe(true);
+  });
+
   it('the empty directory\'s main button loads the default directory right there (defect 10)', async () => {
     await page.goto(url('#/settings'));
     // My data first (saved suppliers keep their entities), then the directory: it is empty.
