@@ -18,6 +18,8 @@ const PAGES: [string, (page: Page) => Promise<unknown>][] = [
   ['#/lists', (p) => p.getByTestId('lists').locator('li').first().waitFor()],
   ['#/flags', (p) => p.getByRole('button', { name: /^Otwarte/ }).waitFor()],
   ['#/settings', (p) => p.getByTestId('storage-used').waitFor()],
+  ['#/import', (p) => p.locator('input[type=file]').first().waitFor({ state: 'attached' })],
+  ['#/feeds', (p) => p.getByTestId('feed-url').waitFor()],
 ];
 
 async function seed(app: AppUnderTest): Promise<Page> {
