@@ -282,7 +282,10 @@ describe('extension with access to pages (popup scan, automatic scanning)', () =
     const flag = (await readTable<any>(app, 'flags')).find((f) => f.kind === 'follow_up');
     expect(flag).toMatchObject({ note: 'Zadzwonić w marcu', status: 'open', url: 'http://www.pcogito.pl/', domain: 'pcogito.pl' });
     expect(flag.entityId).toMatch(/^name:/);
+    // A submitted flag closes its form; a second flag opens it again.
+    await expect.poll(() => popup.getByTestId('flag-form').count()).toBe(0);
 
+    await popup.getByRole('button', { name: 'Oznacz' }).click();
     await popup.getByLabel('Dane wyglądają na błędne').check();
     const form = popup.getByTestId('correction-form');
     await form.getByLabel('Pole').selectOption('phones');
