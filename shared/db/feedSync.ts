@@ -18,6 +18,8 @@ export interface FeedPreview {
   index: FeedIndex;
   fingerprint: string;
   etag?: string;
+  /** SHA-256 of the index text: the same text at the next check is not verified again. */
+  indexSha256: string;
   count: number;
   /** Set when the user subscribed to this URL already. */
   subscribed: boolean;
@@ -28,7 +30,8 @@ export async function previewFromText(db: RadarDB, url: string, text: string, et
   const index = parseIndex(text);
   await verifyIndex(index);
   const id = await feedIdFor(url);
-  return { id, url, index, etag, fingerprint: await keyFingerprint(index.key.publicKey), count: indexCount(index), subscribed: !!(await db.feeds.get(id)) };
+  const indexSha256 = await sha256Hex(new TextEncoder().encode(text));
+  return { id, url, index, etag, indexSha256, fingerprint: await keyFingerprint(index.key.publicKey), count: indexCount(index), subscribed: !!(await db.feeds.get(id)) };
 }
 
 export async function previewFeed(db: RadarDB, url: string, deps: FetchDeps = {}): Promise<FeedPreview> {
@@ -98,7 +101,8 @@ export async function subscribeFeed(
     count: 0,
     subscribedAt: nowIso(),
   };
-  return syncWithIndex(db, feed, preview.index, preview.etag, opts.deps ?? {}, opts.onProgress);
+  // Verified again (the preview may be old); its hash is kept, so the next check of the same text is not.
+  return syncWithIndex(db, feed, preview.index, preview.etag, opts.deps ?? {}, opts.onProgress, preview.indexSha256);
 }
 
 /** Checks one subscription for an update; failures are recorded on it and rethrown. */

@@ -14,6 +14,8 @@ export class FeedHost {
   files = new Map<string, Uint8Array>();
   /** Every GET (path, status), preflights apart. */
   log: { path: string; status: number }[] = [];
+  /** CORS preflights (OPTIONS) answered. */
+  preflights = 0;
   fault: Fault = 'none';
   private server?: Server;
   port = 0;
@@ -43,6 +45,7 @@ export class FeedHost {
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (req.method === 'OPTIONS') {
+      this.preflights++;
       this.cors(res);
       res.writeHead(204).end();
       return;

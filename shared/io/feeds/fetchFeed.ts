@@ -14,6 +14,14 @@ export interface FetchDeps {
    * reached. The extension, with its host permission, has no CORS to fail.
    */
   probeCors?: boolean;
+  /**
+   * Leave the conditional request to the browser's HTTP cache instead of sending If-None-Match: a
+   * page reading another origin (the standalone app) makes every request with a header of its own
+   * wait for a CORS preflight — two round trips for each daily check, as no preflight is cached
+   * that long (2 h at most in Chromium). The browser revalidates its copy with the host (a 304 on
+   * the wire) and answers with the cached body; the caller tells an unchanged index by its hash.
+   */
+  browserRevalidates?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -99,7 +107,7 @@ export type IndexResponse = { notModified: true } | { notModified: false; text: 
 
 export async function fetchIndex(url: string, etag: string | undefined, deps: FetchDeps = {}): Promise<IndexResponse> {
   // no-cache: the browser revalidates with the host (an HTTP cache of its own could answer 200 from a stale copy).
-  const headers: Record<string, string> = etag ? { 'if-none-match': etag } : {};
+  const headers: Record<string, string> = etag && !deps.browserRevalidates ? { 'if-none-match': etag } : {};
   let res: Response;
   try {
     res = await request(url, { headers, cache: 'no-cache' }, deps);
@@ -107,7 +115,7 @@ export async function fetchIndex(url: string, etag: string | undefined, deps: Fe
     // A host that allows cross-origin reads but not the preflight If-None-Match needs (GitHub
     // Pages, a bucket without the header in its CORS rule): asked plainly, the browser's own cache
     // revalidates the index, and an index naming only packs held downloads nothing more.
-    if (!etag || !(e instanceof FeedError) || e.code !== 'cors') throw e;
+    if (!headers['if-none-match'] || !(e instanceof FeedError) || e.code !== 'cors') throw e;
     res = await request(url, { cache: 'no-cache' }, deps);
   }
   if (res.status === 304) return { notModified: true };

@@ -10,8 +10,10 @@ import type { Platform } from '../../platform.ts';
 export const feedState = $state<{ busy?: string; progress?: FeedProgress }>({});
 
 export function fetchDepsFor(platform: Platform): FetchDeps {
-  // The standalone app reads other origins: when that fails, tell a host without CORS apart.
-  return { probeCors: platform.kind === 'standalone' };
+  // The standalone app reads other origins: when that fails, tell a host without CORS apart; and
+  // let the browser's cache revalidate the index (If-None-Match of its own would cost a preflight).
+  const standalone = platform.kind === 'standalone';
+  return { probeCors: standalone, browserRevalidates: standalone };
 }
 
 export async function runUpdate(db: RadarDB, platform: Platform, feedId: string): Promise<SyncResult> {

@@ -96,6 +96,29 @@ describe('subscribing and updating', () => {
     }
   });
 
+  it('leaving the conditional request to the browser (standalone app): no If-None-Match of its own, an unchanged index told by its hash', async () => {
+    const { preview } = await subscribeA();
+    const sent: (string | null)[] = [];
+    const plain = host.fetch;
+    host.fetch = (input, init) => {
+      sent.push(new Headers(init?.headers).get('if-none-match'));
+      return plain(input, init);
+    };
+    const verify = vi.spyOn(globalThis.crypto.subtle, 'verify');
+    try {
+      host.requests = [];
+      expect(await updateFeed(db, preview.id, { deps: { ...deps(), browserRevalidates: true } })).toEqual({ status: 'not_modified' });
+      expect(sent).toEqual([null]);
+      expect(host.requests).toEqual(['/a/index.json']);
+      expect(verify).not.toHaveBeenCalled();
+    } finally {
+      verify.mockRestore();
+    }
+    // A new edition is downloaded and applied as usual.
+    await host.publish('a', [ROWS[0] + '; 600 100 200', ...ROWS.slice(1)], key, '2026-12-15T00:00:00.000Z');
+    expect(await updateFeed(db, preview.id, { deps: { ...deps(), browserRevalidates: true } })).toMatchObject({ status: 'updated', downloaded: 1 });
+  });
+
   it('downloads only the pack of the region that changed, and marks an entity the publisher dropped', async () => {
     const { preview } = await subscribeA();
     await saveEntity(db, (await db.entities.where('keys').equals('krs:0000057364').first())!.id);
