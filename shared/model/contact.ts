@@ -3,6 +3,10 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 import { parse } from 'tldts';
 import { siteKeyOfHost } from './domain.ts';
 
+// E-mail needs no library: it lives apart so that pages which only check an address (a mailto link,
+// the popup) do not load the phone metadata and the public suffix list with it.
+export { normalizeEmail } from './email.ts';
+
 /**
  * A phone number in E.164, or null. Leading labels ("tel.", "kom.") and a trailing extension
  * ("wew. 12") are dropped; anything else that is not part of a number rejects the input.
@@ -41,23 +45,6 @@ export function splitMulti(input: string): string[] {
     else out.push(item);
   }
   return out;
-}
-
-// Pragmatic: one @, no spaces or angle brackets, a dotted domain ending in a letter TLD.
-const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}{2,24}$/u;
-
-/** An e-mail address with a lower-case domain (the local part is kept: it may be case-sensitive). */
-export function normalizeEmail(input: string): string | null {
-  const s = input
-    .trim()
-    .replace(/^mailto:/i, '')
-    .replace(/\?.*$/, '')
-    .replace(/^<(.*)>$/, '$1');
-  if (s.length > 254 || !EMAIL.test(s)) return null;
-  const at = s.lastIndexOf('@');
-  const local = s.slice(0, at);
-  if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) return null;
-  return local + '@' + s.slice(at + 1).toLowerCase();
 }
 
 /** A Polish postal code as NN-NNN. */

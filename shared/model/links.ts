@@ -2,7 +2,7 @@
 // address). Data may come from a shared file, a page or a register, so every href goes through
 // one of these: only a web address becomes a web link, only a plain address becomes a mailto:,
 // and anything else is shown as text. A `javascript:` or `data:` URL must never reach an href.
-import { normalizeEmail } from './contact.ts';
+import { normalizeEmail } from './email.ts';
 
 /**
  * The URL as an href when it is an http(s) address without credentials ("https://bank.pl@evil"

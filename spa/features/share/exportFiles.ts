@@ -4,22 +4,10 @@ import type { ExportData } from '../../../shared/db/commands/share.ts';
 import type { Lang } from '../../../shared/model/types.ts';
 import { entitiesToCsv, type CsvExportRow } from '../../../shared/io/share/csvExport.ts';
 import { writeListPackage, type Exporter } from '../../../shared/io/share/listPackage.ts';
-import { safeFileBase } from '../../../shared/io/fileName.ts';
 import { entityToVCard, personToVCard, toVCardFile } from '../../../shared/io/share/vcard.ts';
 
-export type ExportFormat = 'package' | 'csv' | 'xlsx' | 'vcard';
-
-export const FILE_TYPES: Record<ExportFormat, { ext: string; type: string }> = {
-  package: { ext: '.radar-es.json', type: 'application/json' },
-  csv: { ext: '.csv', type: 'text/csv' },
-  xlsx: { ext: '.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-  vcard: { ext: '.vcf', type: 'text/vcard' },
-};
-
-/** A file name from a list name (see shared/io/fileName.ts: no separators, bidi or control characters, no device names). */
-export function fileNameFor(name: string, format: ExportFormat): string {
-  return safeFileBase(name, 'radar-es') + FILE_TYPES[format].ext;
-}
+export { FILE_TYPES, fileNameFor, type ExportFormat } from './exportFormats.ts';
+import { FILE_TYPES, fileNameFor, type ExportFormat } from './exportFormats.ts';
 
 export interface ExportOptions {
   /** Notes, statuses and contact log go into the package (and statuses/tags into the CSV) only when ticked. */
