@@ -57,21 +57,21 @@ export function sizesCase(extensionDir: string): CaseResult {
   const t0 = performance.now();
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8'));
   const rows: Row[] = [];
-  const add = (metric: string, s: Size, goalKB?: number) => {
+  const add = (metric: string, s: Size, goalKB?: number, gzipGoalKB?: number) => {
     rows.push({ metric: `${metric}, minified`, unit: 'KB', measured: s.raw / KB, ...(goalKB !== undefined && { goal: `≤ ${goalKB} KB`, met: s.raw / KB <= goalKB }) });
-    rows.push({ metric: `${metric}, gzip`, unit: 'KB', measured: s.gzip / KB });
+    rows.push({ metric: `${metric}, gzip`, unit: 'KB', measured: s.gzip / KB, ...(gzipGoalKB !== undefined && { goal: `≤ ${gzipGoalKB} KB`, met: s.gzip / KB <= gzipGoalKB }) });
   };
   // The content script is injected by the worker from this file (extension/background/scanTab.ts).
   add('content script (content/pageScanner.js)', measure([join(extensionDir, 'content/pageScanner.js')]), 10);
   const popup = page(extensionDir, manifest.action.default_popup);
-  add('popup (popup.html + CSS + JS loaded at open)', popup.initial);
+  add('popup (popup.html + CSS + JS loaded at open)', popup.initial, undefined, 60);
   if (popup.lazy.files.length) add('popup, lazy chunks', popup.lazy);
   const app = page(extensionDir, 'app.html');
-  add('app page (app.html + CSS + JS loaded at start)', app.initial);
+  add('app page (app.html + CSS + JS loaded at start)', app.initial, undefined, 150);
   if (app.lazy.files.length) add('app page, lazy chunks', app.lazy);
   const loader = join(extensionDir, manifest.background.service_worker);
   const worker = closure(extensionDir, [loader]);
-  add('background service worker', measure(worker.initial));
+  add('background service worker', measure(worker.initial), 60);
   return {
     id: 'sizes',
     title: 'Sizes of the built extension',
