@@ -6,11 +6,11 @@ import { lookupBaselines } from './lookup.ts';
 import { badgeText, navigateAndWaitForBadge } from './badge.ts';
 import { importBulkPut, importRawPut, loadImported } from './importBench.ts';
 import { searchCompare } from './searchBench.ts';
-import { addOwnElsewhere } from './ownEntity.ts';
+import { addOwnElsewhere, bulkChangeElsewhere } from './ownEntity.ts';
 import { rebuildParts } from './rebuildParts.ts';
 import { csvImport, feedCleanup, feedFullReimport, feedSubscribe, feedUpdate } from './feedBench.ts';
 
-const bench = { seedEntities, lookupBaselines, navigateAndWaitForBadge, badgeText, loadImported, importBulkPut, importRawPut, searchCompare, rebuildParts, addOwnElsewhere, feedSubscribe, feedUpdate, feedFullReimport, csvImport, feedCleanup };
+const bench = { seedEntities, lookupBaselines, navigateAndWaitForBadge, badgeText, loadImported, importBulkPut, importRawPut, searchCompare, rebuildParts, addOwnElsewhere, bulkChangeElsewhere, feedSubscribe, feedUpdate, feedFullReimport, csvImport, feedCleanup };
 export type Bench = typeof bench;
 
 (globalThis as unknown as { __bench: Bench }).__bench = bench;

@@ -58,9 +58,9 @@ export const READY_MARK = 'radar-es:ready';
 /** Measures kept of each kind: the timeline of a long-lived worker must not grow without end. */
 const KEPT_MEASURES = 200;
 
-/** Records a measure from `startedAt` (performance.now()) to now. */
-export function measureSince(name: string, startedAt: number): void {
+/** Records a measure from `startedAt` (performance.now()) to now; `detail` says what it was about. */
+export function measureSince(name: string, startedAt: number, detail?: string): void {
   if (typeof performance.measure !== 'function') return;
   if (performance.getEntriesByName(name).length >= KEPT_MEASURES) performance.clearMeasures(name);
-  performance.measure(name, { start: startedAt, end: performance.now() });
+  performance.measure(name, { start: startedAt, end: performance.now(), detail });
 }

@@ -57,7 +57,7 @@ function decide(tabId: number, url: string | undefined, hints?: PageHints): Prom
     const startedAt = performance.now();
     const decision = await decideTab(read, url, hints, () => recallHints(tabId, url!));
     const badgeAt = performance.now();
-    measureSince(DECISION_MEASURE, startedAt);
+    measureSince(DECISION_MEASURE, startedAt, decision.matchedBy ?? 'none');
     if (decision.entity) await showKnown(tabId, decision.entity.name);
     else if (hasTellingHints(decision.hints)) await showHints(tabId);
     else await clearBadge(tabId);
