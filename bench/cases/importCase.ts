@@ -169,7 +169,8 @@ export async function importCase(o: {
       `(${n} rows, ${(csvBytes / 1e6).toFixed(1)} MB, the sample CSV's columns) through its file input; its worker reads, parses and plans the file, ` +
       'the preview shows the counts, a click on "import" writes it (5,000 entities per transaction). Timed in the page: file picked → preview shown, plus ' +
       'click → result shown (the pause before the click is left out). Baselines in the same origin right after: Dexie `bulkPut` of the very records the import wrote ' +
-      "(read back from the store, match keys included), 5,000 per call, into a fresh database of the same schema and of a key-only schema (`entities: 'id'`, the storage limit). " +
+      "(read back from the store, match keys included), 5,000 per call, into a fresh database of the same schema and of a key-only schema (`entities: 'id'`, the storage limit); " +
+      'the floor: the same records put with raw IndexedDB (no Dexie; one transaction per 5,000, every put of a chunk in flight at once) into the same two multiEntry indexes and into the key only. ' +
       'Longest task: PerformanceObserver `longtask` on the page (0 = none reached 50 ms).',
     // Rows whose baseline was not run (the scale case runs one) are left out.
     rows: [
@@ -183,7 +184,7 @@ export async function importCase(o: {
       { metric: 'of which: file picked → preview (read, parse, plan)', unit: 'ms', measured: p },
       { metric: 'of which: click → done (write)', unit: 'ms', measured: w },
       { metric: 'longest main-thread task of the Import page during the import', unit: 'ms', measured: realTask, baseline: { label: 'bulkPut on a page\'s main thread', value: task(same) }, goal: '≤ 100 ms', met: realTask.p95 <= 100 },
-    ].filter((r) => !(typeof r.baseline?.value === 'object' && r.baseline.value.n === 0)),
+    ].filter((r) => !(typeof r.baseline?.value === 'object' && r.baseline.value.n === 0) && !(typeof r.measured === 'object' && r.measured.n === 0)),
     notes: [
       `Longest task while reading and planning: ${summarize(runs.map((r) => r.planTask)).p50.toFixed(0)} ms (p50); while writing: ${summarize(runs.map((r) => r.writeTask)).p50.toFixed(0)} ms (p50).`,
       `The import wrote ${imported.toLocaleString('en-US')} entities; the preview said: ${runs[0]?.counts}.`,

@@ -198,7 +198,7 @@ export async function scaleCase(o: {
       title: `At scale: ${N} synthetic entities`,
       method:
         `The directory at ${N} entities (bench/synthetic.ts, seed ${o.seed}; every record marked synthetic, none is a real organisation), each figure next to the same figure ` +
-        `at ${n} from this run's other cases (ratio = how it grew). App start as in the search case (5 opens alternating with the default-directory app); the JS heap is ` +
+        `at ${n} from this run's other cases (ratio = how it grew). App start as in the search case (${o.opens} opens alternating with the default-directory app); the JS heap is ` +
         "`performance.memory.usedJSHeapSize` of the app page after its first results; scrolling: the directory page listing every entity, its results list scrolled top to " +
         'bottom in 40 steps (one per frame), longest task by PerformanceObserver; queries: the index alone over the synthetic directory plus the 405 real sample entities, ' +
         'in a cross-origin isolated page.',

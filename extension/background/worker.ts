@@ -128,12 +128,31 @@ handle('set-auto-scan', async ({ enabled }) => {
   return { ok };
 });
 
+/**
+ * The URL each tab's latest decision from a tab event is waiting on or was made for: a navigation
+ * fires `tabs.onUpdated` with its URL and again with status "loading" for the same URL, and the
+ * second would only repeat the first decision (behind it in the tab's queue).
+ */
+const eventDecisions = new Map<number, { url: string; done: Promise<unknown> }>();
+
 browser.tabs.onUpdated.addListener((tabId, change, tab) => {
   // A new URL (including history.pushState navigations) re-decides the badge.
-  if (change.url || (change.status === 'loading' && tab.url)) void decide(tabId, change.url ?? tab.url);
+  const url = change.url ?? (change.status === 'loading' ? tab.url : undefined);
+  if (!url) return;
+  const queued = eventDecisions.get(tabId);
+  if (queued?.url === url && !change.url) return;
+  const done = decide(tabId, url).catch(() => undefined);
+  eventDecisions.set(tabId, { url, done });
+  void done.then(() => {
+    // Kept only while it is the tab's latest: a later event of the same URL (a reload) decides again.
+    if (eventDecisions.get(tabId)?.done === done) eventDecisions.delete(tabId);
+  });
 });
 
-browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+browser.tabs.onRemoved.addListener((tabId) => {
+  eventDecisions.delete(tabId);
+  void forgetTab(tabId);
+});
 
 // Access to all sites withdrawn in the browser's own settings: automatic scanning is off.
 browser.permissions.onRemoved.addListener((removed) => {
