@@ -39,7 +39,7 @@ const CONFIG = sizeArg ? { ...BASE, entities: Number(sizeArg.split('=')[1]) } : 
 // The scale case: the directory at 300,000 entities in a full run (`--scale=N` another size,
 // `--scale=0` none); a quick run takes it at a tiny size, so it keeps working without taking minutes.
 const scaleArg = args.find((a) => a.startsWith('--scale='));
-const SCALE = quick ? 3_000 : scaleArg ? Number(scaleArg.split('=')[1]) : 300_000;
+const SCALE = scaleArg ? Number(scaleArg.split('=')[1]) : quick ? 3_000 : 300_000;
 
 function log(msg: string): void {
   console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
@@ -114,7 +114,7 @@ async function main(): Promise<number> {
     if (SCALE > 0) {
       cases.push(
         ...(await run('scale', `at scale (${SCALE.toLocaleString('en-US')} entities)`, () =>
-          scaleCase({ launch: () => h.launch(), spa: () => h.serveStatic({ dir: h.SPA_DIR }), entities: SCALE, normal: CONFIG.entities, seed: SEED, opens: quick ? 2 : 5, rounds: CONFIG.queryRounds, cases, log }),
+          scaleCase({ launch: () => h.launch(), spa: () => h.serveStatic({ dir: h.SPA_DIR }), entities: SCALE, normal: CONFIG.entities, seed: SEED, opens: quick ? 2 : 5, rounds: CONFIG.queryRounds, files: quick ? 2 : 1, cases, log }),
         )),
       );
     }

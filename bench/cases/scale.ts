@@ -87,6 +87,8 @@ export async function scaleCase(o: {
   seed: number;
   opens: number;
   rounds: number;
+  /** At least this many import files (see importCase). */
+  files?: number;
   cases: readonly CaseResult[];
   log: (m: string) => void;
 }): Promise<CaseResult[]> {
@@ -98,7 +100,7 @@ export async function scaleCase(o: {
   const imp = await (async () => {
     const spa = await o.spa();
     try {
-      return await importCase({ launch: o.launch, spa, entities: o.entities, seed: o.seed, repeats: 1, log: o.log, baselines: ['same'], id: 'scale-import', titleSuffix: ' (scale: synthetic)' });
+      return await importCase({ launch: o.launch, spa, entities: o.entities, seed: o.seed, repeats: 1, log: o.log, baselines: ['same'], files: o.files, id: 'scale-import', titleSuffix: ' (scale: synthetic)' });
     } finally {
       await spa.close();
     }

@@ -15,10 +15,10 @@ const RAW_KEY_ONLY_DB = 'radar-bench-raw-keyonly';
 
 let prepared: Entity[] = [];
 
-/** Loads the entities an import of `fileName` wrote (their source is the file). */
-export async function loadImported(fileName: string): Promise<number> {
-  const url = `file:${fileName}`;
-  prepared = await getDb().entities.filter((e) => e.sources.some((s) => s.url === url)).toArray();
+/** Loads the entities an import of these files wrote (their source is one of the files). */
+export async function loadImported(fileNames: string[]): Promise<number> {
+  const urls = new Set(fileNames.map((f) => `file:${f}`));
+  prepared = await getDb().entities.filter((e) => e.sources.some((s) => urls.has(s.url))).toArray();
   return prepared.length;
 }
 
