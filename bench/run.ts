@@ -19,6 +19,7 @@ import { importCase } from './cases/importCase.ts';
 import { searchCase } from './cases/search.ts';
 import { scaleCase } from './cases/scale.ts';
 import { feedsCase } from './cases/feeds.ts';
+import { coverageCase } from './cases/coverage.ts';
 import { firefoxCases } from './cases/firefox.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -126,6 +127,16 @@ async function main(): Promise<number> {
           return await feedsCase({ browser, spa, entities: CONFIG.entities, seed: SEED, checks: quick ? 5 : 20, log });
         } finally {
           await browser.close();
+          await spa.close();
+        }
+      })),
+    );
+    cases.push(
+      ...(await run('about', 'about the data', async () => {
+        const spa = await h.serveStatic({ dir: h.SPA_DIR });
+        try {
+          return await coverageCase({ launch: () => h.launch(), spa, entities: CONFIG.entities, seed: SEED, repeats: CONFIG.importRepeats, log });
+        } finally {
           await spa.close();
         }
       })),

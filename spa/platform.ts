@@ -17,6 +17,8 @@ export interface Platform {
   requestFeedAccess?(url: string): Promise<boolean>;
   /** Switches automatic page scanning (extension only; asks for the optional permission). */
   setAutoScan?(enabled: boolean): Promise<boolean>;
+  /** The keyboard shortcut that opens the extension's popup as the browser has it set (extension only). */
+  popupShortcut?(): Promise<string | undefined>;
 }
 
 const KEY = Symbol('platform');

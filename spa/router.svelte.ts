@@ -1,18 +1,24 @@
 // Hash routing: works the same in a chrome-extension:// page and on any static host, and keeps the
 // search query and facets in the address so a search can be bookmarked and shared.
 export interface Route {
-  name: 'directory' | 'entity' | 'add' | 'saved' | 'lists' | 'list' | 'flags' | 'import' | 'feeds' | 'settings';
+  name: 'directory' | 'entity' | 'add' | 'saved' | 'lists' | 'list' | 'flags' | 'import' | 'feeds' | 'settings' | 'welcome' | 'about' | 'help';
   /** Path parameter (entity id, list id). */
   id?: string;
   query: URLSearchParams;
+}
+
+const KNOWN: readonly string[] = ['directory', 'entity', 'add', 'saved', 'lists', 'list', 'flags', 'import', 'feeds', 'settings', 'welcome', 'about', 'help'];
+
+/** Whether this build has a page of that name (pages that land later are linked only once they exist). */
+export function routeExists(name: string): boolean {
+  return KNOWN.includes(name);
 }
 
 function parse(hash: string): Route {
   const [path, qs = ''] = hash.replace(/^#\/?/, '').split('?');
   const [name, id] = path.split('/');
   const query = new URLSearchParams(qs);
-  const known: Route['name'][] = ['directory', 'entity', 'add', 'saved', 'lists', 'list', 'flags', 'import', 'feeds', 'settings'];
-  const n = known.includes(name as Route['name']) ? (name as Route['name']) : 'directory';
+  const n = KNOWN.includes(name) ? (name as Route['name']) : 'directory';
   return { name: n, id: id ? decodeURIComponent(id) : undefined, query };
 }
 

@@ -32,6 +32,11 @@ const platform: Platform = {
     if (!enabled) await browser.permissions.remove({ origins: ORIGINS }).catch(() => false);
     return ok.ok;
   },
+  async popupShortcut() {
+    // The user may have changed or cleared it in the browser's shortcut settings.
+    const commands = await browser.commands.getAll();
+    return commands.find((c) => c.name === '_execute_action')?.shortcut || undefined;
+  },
 };
 
 tellBackgroundOfDirectoryChanges(getDb());

@@ -8,7 +8,7 @@
 // cached index answers meanwhile.
 import type { RadarDB } from '../../shared/db/database.ts';
 import { SearchIndex } from '../../shared/search/search-index.ts';
-import type { LegalForm } from '../../shared/model/types.ts';
+import type { CategoryId, LegalForm } from '../../shared/model/types.ts';
 import type { WorkerReply, WorkerRequest } from '../../spa/features/directory/searchProtocol.ts';
 
 export interface QuickHit {
@@ -16,6 +16,8 @@ export interface QuickHit {
   name: string;
   legalForm: LegalForm;
   city?: string;
+  /** What they offer: the directory's categories, so a hit reads as a supplier, not just a name. */
+  categories: CategoryId[];
   /** No known web site: the result offers "Find its site". */
   noWebsite?: boolean;
 }
@@ -63,7 +65,7 @@ export async function openQuickSearch(db: RadarDB): Promise<QuickSearch> {
     const entities = await db.entities.bulkGet(ids);
     const hits = entities
       .filter((e) => e !== undefined)
-      .map((e) => ({ id: e.id, name: e.name, legalForm: e.legalForm, city: e.address.city, ...(e.websites.length ? {} : { noWebsite: true }) }));
+      .map((e) => ({ id: e.id, name: e.name, legalForm: e.legalForm, city: e.address.city, categories: e.categories, ...(e.websites.length ? {} : { noWebsite: true }) }));
     return { hits, total };
   };
 }

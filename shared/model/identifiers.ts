@@ -53,9 +53,13 @@ export function isValidRegon(digits: string): boolean {
   return check >= 0 && check % 10 === digits.charCodeAt(13) - 48;
 }
 
-/** Drops a label such as "NIP:", then the separators people type inside numbers. */
+/**
+ * Drops a label such as "NIP:", the separators people type inside numbers, and one leading
+ * apostrophe: Excel's "this is text" mark, which files saved from a spreadsheet (and older Radar ES
+ * exports) carry in front of identifiers.
+ */
 function stripped(input: string, label: RegExp): string {
-  return input.trim().replace(label, '').replace(/[\s.\-–—]/g, '');
+  return input.trim().replace(/^['’]/, '').replace(label, '').replace(/[\s.\-–—]/g, '');
 }
 
 const NIP_LABEL = /^(?:nip|vat(?:\s*id)?)\s*(?:nr|no)?\.?\s*:?\s*(?:pl)?|^pl/i;
@@ -71,7 +75,11 @@ export function parseNip(input: string): IdResult {
 
 export function parseRegon(input: string): IdResult {
   if (!input.trim()) return { ok: false, reason: 'empty' };
-  const digits = stripped(input, REGON_LABEL);
+  let digits = stripped(input, REGON_LABEL);
+  // A spreadsheet that read the REGON as a number dropped its leading zero (012345675 → 12345675):
+  // it is put back when the check digit then agrees. Only one: a shorter number padded with more
+  // zeros passes the check one time in ten, too often to accept a typo as a REGON.
+  if ((digits.length === 8 || digits.length === 13) && allDigits(digits) && isValidRegon('0' + digits)) digits = '0' + digits;
   if ((digits.length !== 9 && digits.length !== 14) || !allDigits(digits)) return { ok: false, reason: 'format' };
   // The KRS API writes a unit's 9-digit REGON as 14 digits padded with zeros: that is the same unit.
   if (digits.length === 14 && digits.endsWith('00000') && isValidRegon(digits.slice(0, 9))) {

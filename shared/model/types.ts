@@ -248,6 +248,12 @@ export interface Flag {
 
 export type Channel = 'email' | 'phone' | 'meeting' | 'other';
 
+/** A contact made with one of the contact buttons; `value` is the address or number used. */
+export interface ContactAction {
+  kind: 'mail' | 'mailCopied' | 'addressCopied' | 'call' | 'phoneCopied';
+  value?: string;
+}
+
 export interface Interaction {
   id: string;
   entityId: string;
@@ -257,6 +263,11 @@ export interface Interaction {
   outcome?: string;
   /** Template used, when the contact came from one. */
   template?: string;
+  /**
+   * What the contact buttons did, so the history is shown in the language of the moment (the
+   * summary keeps the text written at the time, for exports and older readers).
+   */
+  action?: ContactAction;
   /** Set on an interaction imported from a list package (the sharer's contact, not mine). */
   sharedBy?: SharedFrom;
 }

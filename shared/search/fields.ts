@@ -50,7 +50,8 @@ const LEGAL_FORM_WORDS: Record<LegalForm, string> = {
 
 /** Polish words that find a category (the category ids are English keys, users type Polish). */
 const CATEGORY_WORDS: Record<CategoryId, string> = {
-  catering: 'catering gastronomia posiłki',
+  // "katering" is how many Poles write the loanword: it must find caterers (and "kateringg" is then one typo away).
+  catering: 'catering katering gastronomia posiłki',
   cleaning: 'sprzątanie utrzymanie czystości',
   green_areas: 'tereny zielone zieleń ogrody',
   construction: 'budownictwo remonty',
@@ -86,6 +87,10 @@ export function fieldTexts(doc: SearchDoc): [number, string][] {
     const words = CATEGORY_WORDS[c];
     if (words) out.push([F_CATEGORY, words]);
   }
+  // Certificates and awards ("Lider Ekonomii Społecznej", "Zakup Prospołeczny") weigh as the offer:
+  // a buyer looking for an awarded supplier types the award's words.
+  for (const c of doc.certificates ?? []) out.push([F_OFFER, c.scope ? `${c.name} ${c.scope}` : c.name]);
+  for (const award of doc.awards ?? []) out.push([F_OFFER, award]);
   for (const id of [doc.nip, doc.regon, doc.krs]) if (id) out.push([F_IDENT, id]);
   return out;
 }

@@ -33,6 +33,8 @@ const IDENTIFIER_BONUS = 100;
 /** Fewer results than this and the one-typo variants of long words are tried too. */
 const TYPO_TRIGGER = 5;
 const MIN_TYPO_LENGTH = 5;
+/** First letters spelled either way in Polish renderings of loanwords. */
+const SPELLING_VARIANTS: Record<string, string> = { k: 'c', c: 'k', w: 'v', v: 'w' };
 /** Words of this length or more match as prefixes even before the last one ("krakow" → "krakowie"). */
 const MIN_PREFIX_LENGTH = 3;
 /**
@@ -274,7 +276,16 @@ export class SearchIndex {
       const slices: PostingSlice[] = [];
       const prefix = i === words.length - 1 || w.length >= MIN_PREFIX_LENGTH;
       let size = post.lookup(w, prefix, EXACT, PREFIX, slices);
-      if (typos && w.length >= MIN_TYPO_LENGTH) size += post.fuzzy(w, prefix, TYPO, slices);
+      if (typos && w.length >= MIN_TYPO_LENGTH) {
+        size += post.fuzzy(w, prefix, TYPO, slices);
+        // Loanwords are written both ways in Polish ("katering"/"catering", "wideo"/"video"): the
+        // other spelling of the first letter is tried too, exact and one typo away ("kateringg").
+        const other = SPELLING_VARIANTS[w[0]];
+        if (other) {
+          const v = other + w.slice(1);
+          size += post.lookup(v, prefix, TYPO, TYPO, slices) + post.fuzzy(v, prefix, TYPO, slices);
+        }
+      }
       return { slices, size };
     });
     // A one-letter last word after others ("kawiarnia 2", "spółdzielnia a") is being typed, or is a

@@ -11,7 +11,8 @@ import type { IndexState } from './search-index.ts';
 import { ValueDict } from './value-dict.ts';
 
 const MAGIC = 0x52534931; // "RSI1"
-const VERSION = 2;
+// 3: certificate and award names are indexed (an index of version 2 lacks them and is rebuilt).
+const VERSION = 3;
 
 type Typed = Uint8Array | Uint32Array | Int32Array;
 const KINDS = { u8: Uint8Array, u32: Uint32Array, i32: Int32Array } as const;

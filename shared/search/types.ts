@@ -14,6 +14,7 @@ export type SearchDoc = Pick<
   | 'categories'
   | 'socialEnterpriseStatus'
   | 'certificates'
+  | 'awards'
 >;
 
 /**

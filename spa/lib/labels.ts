@@ -28,3 +28,11 @@ export function todayIso(now = new Date()): string {
  * sorts. One collator: `localeCompare(…, 'pl')` builds a new one per call, 100× slower in a sort.
  */
 export const byPolish: (a: string, b: string) => number = new Intl.Collator('pl', { ignorePunctuation: true }).compare;
+
+/** Who shared something: "name (company)", either one alone, or undefined when the sender gave neither. */
+export function sharerName(s: { name?: string; company?: string }): string | undefined {
+  const name = s.name?.trim();
+  const company = s.company?.trim();
+  if (name && company) return `${name} (${company})`;
+  return name || company || undefined;
+}

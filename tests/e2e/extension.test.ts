@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { currentWorker, launchExtension, serveStatic, until, type ExtensionSession, type StaticServer } from './harness.ts';
+import { CATEGORIES } from '../../shared/model/vocab.ts';
 
 const ALTERNATYWY = 'krs:0000700353'; // NIP 9291928963 in the default directory
 const ZAZ_LECZNA = /Powiatowy Zakład Aktywności Zawodowej w Łęcznej/;
@@ -282,7 +283,10 @@ describe('extension with access to pages (popup scan, automatic scanning)', () =
     const flag = (await readTable<any>(app, 'flags')).find((f) => f.kind === 'follow_up');
     expect(flag).toMatchObject({ note: 'Zadzwonić w marcu', status: 'open', url: 'http://www.pcogito.pl/', domain: 'pcogito.pl' });
     expect(flag.entityId).toMatch(/^name:/);
+    // A submitted flag closes its form; a second flag opens it again.
+    await expect.poll(() => popup.getByTestId('flag-form').count()).toBe(0);
 
+    await popup.getByRole('button', { name: 'Oznacz' }).click();
     await popup.getByLabel('Dane wyglądają na błędne').check();
     const form = popup.getByTestId('correction-form');
     await form.getByLabel('Pole').selectOption('phones');
@@ -320,6 +324,11 @@ describe('extension with access to pages (popup scan, automatic scanning)', () =
     await popup.getByLabel('Nazwa, miejscowość, NIP lub oferta').pressSequentially('leczn');
     const hit = popup.getByRole('button', { name: ZAZ_LECZNA });
     await hit.waitFor();
+    // A hit reads as a supplier: its form, town and what it offers.
+    const stored = (await readTable<any>(app, 'entities')).find((e) => ZAZ_LECZNA.test(e.name));
+    expect(stored.categories.length).toBeGreaterThan(0);
+    expect(await hit.textContent()).toContain(CATEGORIES[stored.categories[0] as keyof typeof CATEGORIES].pl);
+    expect(await hit.textContent()).toContain('Zakład Aktywności Zawodowej');
     await hit.click();
     await popup.getByRole('heading', { level: 1, name: ZAZ_LECZNA }).waitFor();
     expect(await popup.getByTestId('entity-certificates').textContent()).toMatch(/Zakup Prospołeczny.*ważność nieznana/);

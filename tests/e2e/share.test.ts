@@ -272,8 +272,9 @@ describe('sharing a list between two browser profiles', () => {
     expect(ownRow[col('Oferta')]).toBe(`'${own.offer}`);
     expect(ownRow[col('Osoba 1')]).toBe('Jan Kłos');
     const first = rows.find((r) => r[col('Nazwa')] === directory[0].name)!;
-    // A KRS keeps its leading zeros behind the text marker; statuses stay out unless ticked.
-    expect(first[col('KRS')]).toBe(`'${directory[0].krs}`);
+    // A KRS is written as its plain digits (leading zeros kept, no apostrophe a spreadsheet would
+    // show); statuses stay out unless ticked.
+    expect(first[col('KRS')]).toBe(directory[0].krs);
     expect(first[col('Osoba 1 – e-mail')]).toBe('anna@example.pl');
     // The private tick covers the CSV too: my statuses are in it only because it was ticked.
     expect(rows.map((r) => [r[col('Nazwa')], r[col('Status')]]).filter(([, status]) => status)).toEqual([[directory[1].name, 'Dostawca']]);

@@ -81,15 +81,33 @@ function flows(kind: AppKind) {
     await waitForCount(page, TOTAL, 'all again');
   });
 
-  it('renders only the rows in view (a windowed list), and scrolls to the last one', async () => {
+  it('results use the page\'s scroll (no scroll box), add rows as it reaches the end, and keep their place after an entity', async () => {
     const rows = page.getByTestId('results').locator('li');
-    expect(await rows.count()).toBeLessThan(40);
+    await rows.first().getByRole('link').waitFor();
+    // A batch at first, not all 160; the list itself never scrolls, the page does.
+    expect(await rows.count()).toBeLessThan(TOTAL);
+    const own = await page.getByTestId('results').evaluate((el) => getComputedStyle(el).overflowY);
+    expect(own).toBe('visible');
     expect(await rows.first().getAttribute('aria-setsize')).toBe(String(TOTAL));
-    await page.getByTestId('results').evaluate((el) => (el.scrollTop = el.scrollHeight));
-    await until(async () => (await rows.last().getAttribute('aria-posinset')) === String(TOTAL), 'the last row rendered');
-    expect(await rows.count()).toBeLessThan(40);
+    await until(async () => {
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      return (await rows.last().getAttribute('aria-posinset')) === String(TOTAL);
+    }, 'the last row rendered');
     const last = SAMPLE.map((r) => r.name).sort(byName).at(-1)!;
     await expect.poll(() => rows.last().getByRole('link').textContent()).toBe(last);
+
+    // Open one far down, come back: the same row is on screen and focused.
+    const link = rows.nth(TOTAL - 3).getByRole('link');
+    const name = (await link.textContent())!;
+    await link.scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => window.scrollY);
+    expect(before).toBeGreaterThan(500);
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await page.getByTestId('back-to-results').click();
+    await until(async () => (await page.evaluate(() => document.activeElement?.textContent)) === name, 'focus back on the row');
+    expect(Math.abs((await page.evaluate(() => window.scrollY)) - before)).toBeLessThan(50);
   });
 
   it('adds an own entity (with reasons next to the field), refuses a duplicate, edits and deletes it', async () => {
@@ -217,7 +235,11 @@ function flows(kind: AppKind) {
     const entries = page.getByTestId('interactions');
     await entries.getByText('Zapytanie o catering na 40 osób').waitFor();
     expect(await entries.textContent()).toMatch(/Telefon[\s\S]*Oferta do piątku/);
+    // Logging offers the move to "contacted" (the stage was "to contact"); it is one click.
+    expect(await page.getByRole('combobox', { name: 'Etap' }).inputValue()).toBe('to_contact');
+    await page.getByRole('button', { name: 'Przenieś na „Skontaktowano”' }).click();
     await expect.poll(() => page.getByRole('combobox', { name: 'Etap' }).inputValue()).toBe('contacted');
+    await page.getByText('Przeniesiono na etap „Skontaktowano”.').waitFor();
   });
 
   it('lists: create, describe, add and remove entities, see their status, rename, delete with undo', async () => {

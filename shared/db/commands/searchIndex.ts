@@ -41,6 +41,7 @@ export function toSearchDoc(e: Entity): SearchDoc {
   return {
     id: e.id, name: e.name, legalForm: e.legalForm, krs: e.krs, nip: e.nip, regon: e.regon, address: e.address,
     offer: e.offer, categories: e.categories, socialEnterpriseStatus: e.socialEnterpriseStatus, certificates: e.certificates,
+    awards: e.awards,
   };
 }
 

@@ -13,6 +13,8 @@ export interface Settings {
   defaultDirectoryLoaded: boolean;
   /** Opt-in: scan every page automatically (needs the optional host permission). */
   autoScan: boolean;
+  /** The first-run welcome was finished or skipped: it is not shown again (help links to it). */
+  welcomeDone: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -24,6 +26,7 @@ export const DEFAULT_SETTINGS: Settings = {
   signature: '',
   defaultDirectoryLoaded: false,
   autoScan: false,
+  welcomeDone: false,
 };
 
 export async function getSetting<K extends keyof Settings>(db: RadarDB, key: K): Promise<Settings[K]> {

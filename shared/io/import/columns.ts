@@ -131,8 +131,11 @@ export function autoMap(headers: string[]): (Field | null)[] {
     mapping[i] = field;
     taken.add(field);
   };
-  normalized.forEach((h, i) => assign(i, EXACT.get(h)));
-  normalized.forEach((h, i) => assign(i, CONTAINS.find(([re]) => re.test(h))?.[1]));
+  // "Osoba 1 – telefon" / "Person 1 – e-mail" (our CSV and XLSX exports): a contact person's data,
+  // not the entity's; left unmapped so it is never glued onto the entity's phones or e-mails.
+  const personColumn = (h: string) => /^(osoba|person) \d+\b/.test(h);
+  normalized.forEach((h, i) => !personColumn(h) && assign(i, EXACT.get(h)));
+  normalized.forEach((h, i) => !personColumn(h) && assign(i, CONTAINS.find(([re]) => re.test(h))?.[1]));
   return mapping;
 }
 

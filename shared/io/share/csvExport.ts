@@ -2,12 +2,13 @@
 // language. Written by io/csvSafe.ts: UTF-8 with a BOM (Excel otherwise reads the Windows code page),
 // CRLF, and every cell passed through the formula-injection guard.
 //
-// Excel opens a CSV with every cell in "General" format, which turns digit strings into numbers:
-// a KRS loses its leading zeros (0000123456 → 123456) and a 14-digit REGON becomes 1.23457E+13.
-// Such identifiers get a leading apostrophe, the same visible text marker the formula guard uses
-// (one rule for the reader: a leading ' means "text"); the digits stay intact and a program reading
-// the file strips one leading apostrophe. A `="0000123456"` formula would hide the marker in Excel,
-// but it is a formula in a file whose whole point is to carry none.
+// Identifiers are written as their plain digits. A leading apostrophe (Excel's typing trick) is
+// not a CSV convention: LibreOffice and other readers show it as part of the number, and a
+// `="0000123456"` formula would be a formula in a file whose whole point is to carry none. A
+// spreadsheet that opens the CSV may turn a KRS into a number and drop its leading zeros
+// (0000700353 → 700353): our importer pads KRS (10 digits) and REGON (9 or 14) back, checked
+// against the REGON check digit. The XLSX export (xlsxExport.ts) writes identifiers as text cells,
+// so a spreadsheet keeps them exactly.
 // Polish phones are written in the national format ("12 345 67 89"), as people here write them,
 // which Excel leaves as text; a foreign number keeps its "+", and the guard marks it as text.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
@@ -47,11 +48,8 @@ const STATUS: Record<Lang, Record<PipelineStatus, string>> = {
 
 const MAX_PERSON_GROUPS = 10;
 
-/** Digits Excel would turn into a number that is not the identifier: leading zero, or 12+ digits. */
-export function keepDigitsAsText(value: string | undefined): string {
-  if (!value) return '';
-  return /^\d+$/.test(value) && (value.startsWith('0') || value.length > 11) ? `'${value}` : value;
-}
+/** Columns holding identifiers (KRS, NIP, REGON): text cells in the XLSX export. */
+export const IDENTIFIER_COLUMNS = [2, 3, 4];
 
 export function formatPhone(e164: string): string {
   const phone = parsePhoneNumberFromString(e164);
@@ -59,7 +57,8 @@ export function formatPhone(e164: string): string {
   return phone.country === 'PL' ? phone.formatNational() : phone.formatInternational();
 }
 
-export function entitiesToCsv(rows: CsvExportRow[], opts: CsvExportOptions): string {
+/** The export as a table (header first), shared by the CSV and the XLSX writers. */
+export function exportTable(rows: CsvExportRow[], opts: Omit<CsvExportOptions, 'delimiter'>): string[][] {
   const { lang } = opts;
   const groups = opts.maxPersons ?? Math.min(MAX_PERSON_GROUPS, Math.max(0, ...rows.map((r) => r.persons.length)));
   const header = [...HEADERS[lang]];
@@ -69,9 +68,9 @@ export function entitiesToCsv(rows: CsvExportRow[], opts: CsvExportOptions): str
     const cells = [
       e.name,
       LEGAL_FORMS[e.legalForm]?.[lang] ?? e.legalForm,
-      keepDigitsAsText(e.krs),
-      keepDigitsAsText(e.nip),
-      keepDigitsAsText(e.regon),
+      e.krs ?? '',
+      e.nip ?? '',
+      e.regon ?? '',
       a.street ?? '',
       a.postalCode ?? '',
       a.city ?? '',
@@ -92,5 +91,9 @@ export function entitiesToCsv(rows: CsvExportRow[], opts: CsvExportOptions): str
     }
     return cells;
   });
-  return toCsv([header, ...lines], { delimiter: opts.delimiter, bom: true });
+  return [header, ...lines];
+}
+
+export function entitiesToCsv(rows: CsvExportRow[], opts: CsvExportOptions): string {
+  return toCsv(exportTable(rows, opts), { delimiter: opts.delimiter, bom: true });
 }

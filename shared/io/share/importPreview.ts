@@ -90,6 +90,8 @@ export interface ListImportPreview {
   /** Statuses for entities I had not saved. */
   saved: Saved[];
   statusConflicts: StatusConflict[];
+  /** The name of every entity the package touches (new, changed or unchanged), by my entity id: the preview names entities, never shows ids. */
+  names: Record<string, string>;
   /** The name the list gets (renamed when I already have a list by that name). */
   listName: string;
   /** Set when this exact export was imported before: that list is reused. */
@@ -361,6 +363,10 @@ export function previewListImport(pkg: ListPackage, mine: MyData, opts: PreviewO
     interactions: { new: newInteractions, existing: existingInteractions },
     saved: newSaved,
     statusConflicts,
+    names: Object.fromEntries([
+      ...[...mergeByTarget].map(([id, m]) => [id, m.existing.name] as const),
+      ...[...newById].map(([id, e]) => [id, e.name] as const),
+    ]),
     listName: sameList ? sameList.name : uniqueListName(pkg.list.name, mine.listNames),
     ...(sameList ? { sameList } : {}),
     sharedBy,

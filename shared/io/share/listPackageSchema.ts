@@ -4,6 +4,7 @@
 // string, never markup), and counts and lengths are capped. The first bad field rejects the package
 // with its path, so nothing half-valid reaches the import preview.
 import type {
+  ContactAction,
   Address,
   Certificate,
   Channel,
@@ -326,6 +327,13 @@ function saved(v: unknown, path: string): Saved {
 }
 
 const CHANNELS: readonly Channel[] = ['email', 'phone', 'meeting', 'other'];
+const CONTACT_ACTIONS: readonly ContactAction['kind'][] = ['mail', 'mailCopied', 'addressCopied', 'call', 'phoneCopied'];
+
+function contactAction(o: Json, path: string): ContactAction | undefined {
+  if (absent(o.action)) return undefined;
+  const a = obj(o.action, `${path}.action`);
+  return defined({ kind: oneOf(a.kind, `${path}.action.kind`, CONTACT_ACTIONS), value: optStr(a, 'value', `${path}.action`) });
+}
 
 function interaction(v: unknown, path: string): Interaction {
   const o = obj(v, path);
@@ -337,6 +345,7 @@ function interaction(v: unknown, path: string): Interaction {
     summary: str(o.summary, `${path}.summary`, PACKAGE_LIMITS.longText),
     outcome: optStr(o, 'outcome', path, PACKAGE_LIMITS.longText),
     template: optStr(o, 'template', path),
+    action: contactAction(o, path),
     sharedBy: sharedFrom(o, path),
   });
 }

@@ -6,6 +6,10 @@ export interface SavedRow {
   saved: Saved;
   name: string;
   city?: string;
+  /** First e-mail, phone and contact person, for the table view. */
+  email?: string;
+  phone?: string;
+  person?: string;
 }
 
 /** Days ahead that still count as "coming up". */

@@ -1,17 +1,18 @@
-// The files an export produces, from what shared/db gathered: a list package, a CSV for
-// spreadsheets, a vCard file. The formats themselves are in shared/io/share/.
+// The files an export produces, from what shared/db gathered: a list package, a CSV or an XLSX for
+// spreadsheets, a vCard file. The XLSX writer is loaded only for an XLSX. The formats themselves are in shared/io/share/.
 import type { ExportData } from '../../../shared/db/commands/share.ts';
 import type { Lang } from '../../../shared/model/types.ts';
-import { entitiesToCsv } from '../../../shared/io/share/csvExport.ts';
+import { entitiesToCsv, type CsvExportRow } from '../../../shared/io/share/csvExport.ts';
 import { writeListPackage, type Exporter } from '../../../shared/io/share/listPackage.ts';
 import { safeFileBase } from '../../../shared/io/fileName.ts';
 import { entityToVCard, personToVCard, toVCardFile } from '../../../shared/io/share/vcard.ts';
 
-export type ExportFormat = 'package' | 'csv' | 'vcard';
+export type ExportFormat = 'package' | 'csv' | 'xlsx' | 'vcard';
 
 export const FILE_TYPES: Record<ExportFormat, { ext: string; type: string }> = {
   package: { ext: '.radar-es.json', type: 'application/json' },
   csv: { ext: '.csv', type: 'text/csv' },
+  xlsx: { ext: '.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   vcard: { ext: '.vcf', type: 'text/vcard' },
 };
 
@@ -29,18 +30,24 @@ export interface ExportOptions {
   now: string;
 }
 
-function content(data: ExportData, format: ExportFormat, opts: ExportOptions): string {
+function tableRows(data: ExportData, opts: ExportOptions): CsvExportRow[] {
+  const saved = new Map(data.saved.map((s) => [s.entityId, s]));
+  return data.entities.map((entity) => ({
+    entity,
+    persons: data.persons.filter((p) => p.entityId === entity.id),
+    ...(opts.includePrivate ? { saved: saved.get(entity.id) } : {}),
+  }));
+}
+
+async function content(data: ExportData, format: ExportFormat, opts: ExportOptions): Promise<string | Blob> {
   switch (format) {
     case 'package':
       return writeListPackage({ ...data, includePrivate: opts.includePrivate, exporter: opts.exporter, exportedAt: opts.now });
-    case 'csv': {
-      const saved = new Map(data.saved.map((s) => [s.entityId, s]));
-      const rows = data.entities.map((entity) => ({
-        entity,
-        persons: data.persons.filter((p) => p.entityId === entity.id),
-        ...(opts.includePrivate ? { saved: saved.get(entity.id) } : {}),
-      }));
-      return entitiesToCsv(rows, { delimiter: opts.delimiter, lang: opts.lang });
+    case 'csv':
+      return entitiesToCsv(tableRows(data, opts), { delimiter: opts.delimiter, lang: opts.lang });
+    case 'xlsx': {
+      const { entitiesToXlsx } = await import('../../../shared/io/share/xlsxExport.ts');
+      return entitiesToXlsx(tableRows(data, opts), { lang: opts.lang });
     }
     case 'vcard': {
       const byId = new Map(data.entities.map((e) => [e.id, e]));
@@ -52,7 +59,8 @@ function content(data: ExportData, format: ExportFormat, opts: ExportOptions): s
   }
 }
 
-export function exportFile(data: ExportData, format: ExportFormat, opts: ExportOptions): File {
+export async function exportFile(data: ExportData, format: ExportFormat, opts: ExportOptions): Promise<File> {
   const { type } = FILE_TYPES[format];
-  return new File([content(data, format, opts)], fileNameFor(data.list.name, format), { type: `${type};charset=utf-8` });
+  const body = await content(data, format, opts);
+  return new File([body], fileNameFor(data.list.name, format), { type: format === 'xlsx' ? type : `${type};charset=utf-8` });
 }

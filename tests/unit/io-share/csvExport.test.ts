@@ -1,7 +1,7 @@
 // The CSV is read back with papaparse (an independent parser), as a spreadsheet would see the cells.
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
-import { entitiesToCsv, keepDigitsAsText } from '../../../shared/io/share/csvExport.ts';
+import { entitiesToCsv } from '../../../shared/io/share/csvExport.ts';
 import type { Entity, Saved } from '../../../shared/model/types.ts';
 import { alternatywy, person, sampleEntities } from './fixtures.ts';
 
@@ -38,7 +38,7 @@ describe('CSV for spreadsheets', () => {
     expect(row).toMatchObject({
       Nazwa: e.name,
       'Forma prawna': 'Spółdzielnia socjalna',
-      KRS: "'0000700353", // leading zeros kept as text
+      KRS: '0000700353', // plain digits: no apostrophe for a reader to trip on
       NIP: '9291928963',
       REGON: '368553461',
       Ulica: 'ul. Gen. W. Sikorskiego 15/4',
@@ -67,12 +67,10 @@ describe('CSV for spreadsheets', () => {
     expect(rows[1][1]).toBe('Social cooperative');
   });
 
-  test('identifiers Excel would mangle are kept as text; others are left as they are', () => {
-    expect(keepDigitsAsText('0000057364')).toBe("'0000057364"); // KRS
-    expect(keepDigitsAsText('12345678512347')).toBe("'12345678512347"); // REGON-14 → 1.23457E+13 otherwise
-    expect(keepDigitsAsText('012345675')).toBe("'012345675"); // REGON-9 with a leading zero
-    expect(keepDigitsAsText('9291928963')).toBe('9291928963'); // NIP: Excel shows 10 digits as they are
-    expect(keepDigitsAsText(undefined)).toBe('');
+  test('identifiers are written as their digits, leading zeros and all, with no apostrophe', () => {
+    const e = { ...alternatywy(), krs: '0000057364', regon: '012345675', nip: '9291928963' };
+    const { rows } = parse(entitiesToCsv([{ entity: e, persons: [] }], { delimiter: ';', lang: 'pl' }));
+    expect(rows[1].slice(2, 5)).toEqual(['0000057364', '9291928963', '012345675']);
   });
 });
 

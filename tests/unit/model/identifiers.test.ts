@@ -126,6 +126,21 @@ describe('REGON', () => {
     expect(parseRegon('36855346100000')).toEqual({ ok: true, value: '368553461' });
   });
 
+  it('reads identifiers back from a spreadsheet: Excel\'s leading apostrophe, zeros a number lost', () => {
+    expect(parseKrs("'0000700353")).toEqual({ ok: true, value: '0000700353' });
+    expect(parseNip("'9291928963")).toEqual({ ok: true, value: '9291928963' });
+    expect(parseRegon("'368553461")).toEqual({ ok: true, value: '368553461' });
+    expect(parseRegon('12345675')).toEqual({ ok: true, value: '012345675' }); // 012345675 read as a number
+    const r14 = [0, 1, 2, 3, 4, 5, 6, 7, 5, 1, 2, 3, 4];
+    if (isValidRegon(r14.slice(0, 9).join(''))) {
+      const full = [...r14, regon14Check(r14)].join('');
+      expect(parseRegon(full.slice(1))).toEqual({ ok: true, value: full });
+    }
+    // Padding only ever accepts a number whose check digit agrees, and puts back one zero only.
+    expect(parseRegon('12345676')).toEqual({ ok: false, reason: 'format' });
+    expect(parseRegon('2217')).toEqual({ ok: false, reason: 'format' });
+  });
+
   it('reports why a REGON is refused', () => {
     expect(parseRegon('')).toEqual({ ok: false, reason: 'empty' });
     expect(parseRegon('12345678')).toEqual({ ok: false, reason: 'format' });

@@ -376,3 +376,38 @@ describe('serialize / deserialize', () => {
     expect(() => SearchIndex.deserialize(new ArrayBuffer(64))).toThrow();
   });
 });
+
+describe('spellings and awards', () => {
+  // What "catering" finds (name, offer, category): the other spelling must find the same entities.
+  const caterers = sampleIndex.search('catering', { limit: 1000 }).ids;
+
+  it('"katering" (a common Polish spelling) and "kateringg" (one typo more) find the caterers', () => {
+    expect(caterers.length).toBeGreaterThan(3);
+    for (const q of ['katering', 'kateringg']) {
+      const found = new Set(sampleIndex.search(q, { limit: 1000 }).ids);
+      expect(caterers.filter((id) => !found.has(id)), q).toEqual([]);
+    }
+  });
+
+  it('finds certificate and award names', () => {
+    const index = SearchIndex.build(
+      [
+        doc('a', 'Spółdzielnia Socjalna Pierwsza', { awards: ['Lider Ekonomii Społecznej 2023'] }),
+        doc('b', 'Fundacja Druga', { certificates: [{ name: 'Zakup Prospołeczny', scope: 'usługi cateringowe' }] }),
+        doc('c', 'Stowarzyszenie Trzecie'),
+      ],
+      { now: FIXED_NOW },
+    );
+    expect(index.search('lider', { limit: 10 }).ids).toEqual(['a']);
+    expect(index.search('lider ekonomii', { limit: 10 }).ids).toEqual(['a']);
+    expect(index.search('prospołeczny', { limit: 10 }).ids).toEqual(['b']);
+    // A name match still outranks an award match.
+    const mixed = SearchIndex.build([doc('x', 'Lider Sp. z o.o.'), doc('y', 'Fundacja Y', { awards: ['Lider roku'] })], { now: FIXED_NOW });
+    expect(mixed.search('lider', { limit: 10 }).ids).toEqual(['x', 'y']);
+  });
+
+  it('a serialized index keeps the award words', () => {
+    const index = SearchIndex.build([doc('a', 'Spółdzielnia A', { awards: ['Lider Ekonomii Społecznej'] })], { now: FIXED_NOW });
+    expect(SearchIndex.deserialize(index.serialize()).search('lider', { limit: 5 }).ids).toEqual(['a']);
+  });
+});

@@ -39,17 +39,17 @@ describe('file names', () => {
 
 describe('exporting gathered data', () => {
   it('a package carries private data only when ticked', async () => {
-    const plain = readListPackage(await exportFile(data(), 'package', opts).text());
+    const plain = readListPackage(await (await exportFile(data(), 'package', opts)).text());
     expect(plain.private).toBeUndefined();
     expect(plain.exporter).toEqual({ name: 'Jan' });
-    const full = readListPackage(await exportFile(data(), 'package', { ...opts, includePrivate: true }).text());
+    const full = readListPackage(await (await exportFile(data(), 'package', { ...opts, includePrivate: true })).text());
     expect(full.private?.notes.map((n) => n.text)).toEqual(['Tylko przelewem']);
     expect(full.private?.saved.map((s) => s.status)).toEqual(['in_talks']);
   });
 
   it('the CSV puts persons beside their entity, and statuses only when ticked', async () => {
     for (const includePrivate of [false, true]) {
-      const file = exportFile(data(), 'csv', { ...opts, includePrivate, delimiter: ',' });
+      const file = await exportFile(data(), 'csv', { ...opts, includePrivate, delimiter: ',' });
       expect(file.name).toBe('Catering — Kraków.csv');
       const text = (await file.text()).replace(/^\uFEFF/, '');
       const [header, ...rows] = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: true }).data;
@@ -60,7 +60,7 @@ describe('exporting gathered data', () => {
   });
 
   it('the vCard file holds a card per entity and per person, as ical.js reads them', async () => {
-    const text = await exportFile(data(), 'vcard', opts).text();
+    const text = await (await exportFile(data(), 'vcard', opts)).text();
     const cards = ICAL.parse(text) as unknown as ['vcard', [string, unknown, string, ...unknown[]][]][];
     const fn = cards.map(([, props]) => props.find((p) => p[0] === 'fn')?.[3]);
     expect(fn).toEqual([alternatywy().name, sampleEntities()[7].name, 'Anna Nowak']);
@@ -80,7 +80,7 @@ describe('reading a file someone sent', () => {
     const byContent = await readShareFile(new File([card], 'kontakty.txt'), T0);
     expect(byContent.kind).toBe('vcard');
     expect(byContent.pkg.entities.map((e) => e.name)).toEqual(['Fundacja X']);
-    const pkg = await exportFile(data(), 'package', opts).text();
+    const pkg = await (await exportFile(data(), 'package', opts)).text();
     const read = await readShareFile(new File([pkg], 'lista.json'), T0);
     expect(read.kind).toBe('package');
     expect(read.pkg.entities).toHaveLength(2);

@@ -33,6 +33,8 @@ export const entity = defineMessages(
     'entity.source.defaultDirectory': 'Radar ES — katalog domyślny',
     'entity.updated': (date: string) => `Dane z ${date}`,
     'entity.verified': (date: string) => `sprawdzone ${date}`,
+    'entity.neverVerified': 'Nie sprawdzono jeszcze w rejestrach',
+    'entity.lastVerified': (date: string) => `Sprawdzono w rejestrach ${date}`,
     'entity.opensInNewTab': '(otwiera się w nowej karcie)',
 
     // Save
@@ -71,6 +73,7 @@ export const entity = defineMessages(
     'entity.contact.mailLang': 'Język wiadomości',
     'entity.contact.to': 'Do',
     'entity.contact.write': 'Napisz e-mail',
+    'entity.contact.preview': (to: string) => `Podgląd wiadomości do ${to}`,
     'entity.contact.copyText': 'Kopiuj treść',
     'entity.contact.copyAddress': (email: string) => `Kopiuj adres ${email}`,
     'entity.contact.call': (phone: string) => `Zadzwoń: ${phone}`,
@@ -85,6 +88,10 @@ export const entity = defineMessages(
     'entity.contact.log.addressCopied': (email: string) => `Skopiowano adres ${email}`,
     'entity.contact.log.call': (phone: string) => `Telefon pod numer ${phone}`,
     'entity.contact.log.phoneCopied': (phone: string) => `Skopiowano numer ${phone}`,
+    'entity.stageOffer.moved': 'Przeniesiono na etap „Skontaktowano”.',
+    'entity.stageOffer.notNow': 'Nie teraz',
+    'entity.stageOffer.move': 'Przenieś na „Skontaktowano”',
+    'entity.stageOffer.question': 'Przenieść tego dostawcę na etap „Skontaktowano”?',
   },
   {
     'entity.candidate': 'A candidate you added — waiting for review',
@@ -115,6 +122,8 @@ export const entity = defineMessages(
     'entity.source.defaultDirectory': 'Radar ES — default directory',
     'entity.updated': (date: string) => `Data from ${date}`,
     'entity.verified': (date: string) => `verified ${date}`,
+    'entity.neverVerified': 'Not checked in the registers yet',
+    'entity.lastVerified': (date: string) => `Checked in the registers on ${date}`,
     'entity.opensInNewTab': '(opens in a new tab)',
 
     'entity.save.title': 'Save',
@@ -149,6 +158,7 @@ export const entity = defineMessages(
     'entity.contact.mailLang': 'Message language',
     'entity.contact.to': 'To',
     'entity.contact.write': 'Write an e-mail',
+    'entity.contact.preview': (to: string) => `Preview of the message to ${to}`,
     'entity.contact.copyText': 'Copy the text',
     'entity.contact.copyAddress': (email: string) => `Copy the address ${email}`,
     'entity.contact.call': (phone: string) => `Call: ${phone}`,
@@ -163,5 +173,9 @@ export const entity = defineMessages(
     'entity.contact.log.addressCopied': (email: string) => `Copied the address ${email}`,
     'entity.contact.log.call': (phone: string) => `Phone call to ${phone}`,
     'entity.contact.log.phoneCopied': (phone: string) => `Copied the number ${phone}`,
+    'entity.stageOffer.moved': 'Moved to the stage “Contacted”.',
+    'entity.stageOffer.notNow': 'Not now',
+    'entity.stageOffer.move': 'Move to “Contacted”',
+    'entity.stageOffer.question': 'Move this supplier to the stage “Contacted”?',
   },
 );

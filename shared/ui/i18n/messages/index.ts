@@ -13,8 +13,12 @@ import { share } from './share.ts';
 import { verify } from './verify.ts';
 import { facts } from './facts.ts';
 import { feeds } from './feeds.ts';
+import { welcome } from './welcome.ts';
+import { about } from './about.ts';
+import { help } from './help.ts';
+import { bulk } from './bulk.ts';
 
-export const featureMessages = { common, popup, directory, entity, saved, lists, flags, importer, settings, share, verify, facts, feeds };
+export const featureMessages = { common, popup, directory, entity, saved, lists, flags, importer, settings, share, verify, facts, feeds, welcome, about, help, bulk };
 
 export const pl = {
   ...common.pl,
@@ -30,6 +34,10 @@ export const pl = {
   ...verify.pl,
   ...facts.pl,
   ...feeds.pl,
+  ...welcome.pl,
+  ...about.pl,
+  ...help.pl,
+  ...bulk.pl,
 };
 
 export const en: { [K in keyof typeof pl]: (typeof pl)[K] extends string ? string : (typeof pl)[K] } = {
@@ -46,4 +54,8 @@ export const en: { [K in keyof typeof pl]: (typeof pl)[K] extends string ? strin
   ...verify.en,
   ...facts.en,
   ...feeds.en,
+  ...welcome.en,
+  ...about.en,
+  ...help.en,
+  ...bulk.en,
 };

@@ -5,6 +5,8 @@ export const popup = defineMessages(
   {
     'popup.openInApp': 'Otwórz w aplikacji',
     'popup.openApp': 'Otwórz aplikację',
+    'popup.badge.hints': 'Radar ES: na stronie są wskazówki ekonomii społecznej',
+    'popup.badge.known': (name: string) => `Radar ES: ${name} — podmiot ekonomii społecznej`,
     'popup.matchedBy.domain': (domain: string) => `Rozpoznano po adresie strony: ${domain}`,
     'popup.matchedBy.nip': 'Rozpoznano po numerze NIP na stronie',
     'popup.matchedBy.krs': 'Rozpoznano po numerze KRS na stronie',
@@ -36,6 +38,8 @@ export const popup = defineMessages(
   {
     'popup.openInApp': 'Open in the app',
     'popup.openApp': 'Open the app',
+    'popup.badge.hints': 'Radar ES: the page has hints of the social economy',
+    'popup.badge.known': (name: string) => `Radar ES: ${name} — a social economy entity`,
     'popup.matchedBy.domain': (domain: string) => `Recognised by the site address: ${domain}`,
     'popup.matchedBy.nip': 'Recognised by a NIP on the page',
     'popup.matchedBy.krs': 'Recognised by a KRS number on the page',
