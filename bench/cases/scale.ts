@@ -24,21 +24,20 @@ const APP_OBSERVER = `
   }).observe(document, { subtree: true, childList: true });
 `;
 
-// Scrolls the results list from top to bottom in 40 steps, one per frame and a pause, then back to
-// the top in one jump; resolves with the longest task seen meanwhile (0 = none reached 50 ms).
+// Scrolls the directory page down as a reader does, to its end 60 times, one step per frame and a
+// pause (the list adds a batch of rows each time its end comes into view, reading only those rows);
+// resolves with the longest task seen meanwhile (0 = none reached 50 ms) and the rows then shown.
 const SCROLL_THROUGH = `new Promise((resolve) => {
-  const list = document.querySelector('[data-testid="results"]');
   const from = window.__tasks.length;
   let step = 0;
   const next = () => {
-    if (step > 40) {
-      list.scrollTop = 0;
-      setTimeout(() => resolve(Math.max(0, ...window.__tasks.slice(from))), 500);
+    if (step >= 60) {
+      setTimeout(() => resolve({ longest: Math.max(0, ...window.__tasks.slice(from)), rows: document.querySelectorAll('[data-testid="results"] > li').length }), 500);
       return;
     }
-    list.scrollTop = (list.scrollHeight - list.clientHeight) * step / 40;
+    window.scrollTo(0, document.documentElement.scrollHeight);
     step++;
-    requestAnimationFrame(() => setTimeout(next, 30));
+    requestAnimationFrame(() => setTimeout(next, 50));
   };
   next();
 })`;
@@ -143,10 +142,13 @@ export async function scaleCase(o: {
     }
     // Scrolling the whole directory (every entity listed, in name order).
     const scrolls: number[] = [];
+    let rowsShown = 0;
     for (let i = 0; i < Math.max(1, Math.min(3, o.opens)); i++) {
       const { page } = await openApp(browser, `${big.url}/#/directory`);
       await page.waitForTimeout(300);
-      scrolls.push((await page.evaluate(SCROLL_THROUGH)) as number);
+      const r = (await page.evaluate(SCROLL_THROUGH)) as { longest: number; rows: number };
+      scrolls.push(r.longest);
+      rowsShown = r.rows;
       await page.close();
     }
     // Queries over the index alone, in an isolated page (5 µs timer).
@@ -177,7 +179,7 @@ export async function scaleCase(o: {
       grown('index build, radar (in a page, from documents in memory)', 'ms', radar.buildMs, at('index build, radar'), n),
       grown('persisted index size, radar', 'MB', (radar.persistedBytes ?? NaN) / 1e6, at('persisted index size, radar'), n),
       { metric: `app page's JS heap with the index loaded, ${N} entities`, unit: 'MB', measured: heap, baseline: { label: 'the same app, default directory only', value: heapS }, ratio: ratio(heap.p50, heapS.p50) },
-      { metric: `directory page, all ${N} entities scrolled top to bottom: longest task`, unit: 'ms', measured: summarize(scrolls), goal: 'no task over 50 ms', met: summarize(scrolls).p95 < 50 },
+      { metric: `directory page listing all ${N} entities, scrolled down to ${rowsShown.toLocaleString('en-US')} rows: longest task`, unit: 'ms', measured: summarize(scrolls), goal: 'no task over 50 ms', met: summarize(scrolls).p95 < 50 },
     );
     notes.push(
       `Seeding the store through putEntities (5,000 per transaction): ${(seededMs / 1000).toFixed(1)} s for ${N} entities.`,
@@ -201,8 +203,8 @@ export async function scaleCase(o: {
       method:
         `The directory at ${N} entities (bench/synthetic.ts, seed ${o.seed}; every record marked synthetic, none is a real organisation), each figure next to the same figure ` +
         `at ${n} from this run's other cases (ratio = how it grew). App start as in the search case (${o.opens} opens alternating with the default-directory app); the JS heap is ` +
-        "`performance.memory.usedJSHeapSize` of the app page after its first results; scrolling: the directory page listing every entity, its results list scrolled top to " +
-        'bottom in 40 steps (one per frame), longest task by PerformanceObserver; queries: the index alone over the synthetic directory plus the 405 real sample entities, ' +
+        "`performance.memory.usedJSHeapSize` of the app page after its first results; scrolling: the directory page listing every entity, scrolled to its end 60 times (one step " +
+        'per frame; the list adds a batch of rows each time), longest task by PerformanceObserver; queries: the index alone over the synthetic directory plus the 405 real sample entities, ' +
         'in a cross-origin isolated page.',
       rows: [...importGrowth, ...rows],
       notes,
