@@ -4,7 +4,8 @@
 // (2,000 entities, fewer repetitions) that writes bench/results.json and bench/.data/RESULTS-quick.md
 // and fails only when a case produced no numbers (CI runs it so the benchmark cannot rot; timings
 // are never asserted). While working on a case: `--only=import,search`, `--entities=20000`,
-// `--no-build` (reuse the last build).
+// `--no-build` (reuse the last build). `--scale=N`: the size of the scale case (300,000 by default
+// in a full run; 0 leaves it out).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,6 +17,7 @@ import { pageScanCase } from './cases/pageScan.ts';
 import { extensionCases } from './cases/extension.ts';
 import { importCase } from './cases/importCase.ts';
 import { searchCase } from './cases/search.ts';
+import { scaleCase } from './cases/scale.ts';
 import { feedsCase } from './cases/feeds.ts';
 import { coverageCase } from './cases/coverage.ts';
 import { firefoxCases } from './cases/firefox.ts';
@@ -35,6 +37,10 @@ const BASE = quick
 // `--entities=N` overrides the directory size (e.g. to try a case at 20k while working on it).
 const sizeArg = args.find((a) => a.startsWith('--entities='));
 const CONFIG = sizeArg ? { ...BASE, entities: Number(sizeArg.split('=')[1]) } : BASE;
+// The scale case: the directory at 300,000 entities in a full run (`--scale=N` another size,
+// `--scale=0` none); a quick run takes it at a tiny size, so it keeps working without taking minutes.
+const scaleArg = args.find((a) => a.startsWith('--scale='));
+const SCALE = scaleArg ? Number(scaleArg.split('=')[1]) : quick ? 3_000 : 300_000;
 
 function log(msg: string): void {
   console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
@@ -106,6 +112,13 @@ async function main(): Promise<number> {
         }
       })),
     );
+    if (SCALE > 0) {
+      cases.push(
+        ...(await run('scale', `at scale (${SCALE.toLocaleString('en-US')} entities)`, () =>
+          scaleCase({ launch: () => h.launch(), spa: () => h.serveStatic({ dir: h.SPA_DIR }), entities: SCALE, normal: CONFIG.entities, seed: SEED, opens: quick ? 2 : 5, rounds: CONFIG.queryRounds, files: quick ? 2 : 1, cases, log }),
+        )),
+      );
+    }
     cases.push(
       ...(await run('feeds', 'directory feeds', async () => {
         const browser = await h.launch();

@@ -4,12 +4,13 @@
 import { seedEntities } from './seed.ts';
 import { lookupBaselines } from './lookup.ts';
 import { badgeText, navigateAndWaitForBadge } from './badge.ts';
-import { importBulkPut, loadImported } from './importBench.ts';
+import { importBulkPut, importRawPut, loadImported } from './importBench.ts';
 import { searchCompare } from './searchBench.ts';
-import { addOwnElsewhere } from './ownEntity.ts';
+import { addOwnElsewhere, bulkChangeElsewhere } from './ownEntity.ts';
+import { rebuildParts } from './rebuildParts.ts';
 import { csvImport, feedCheckParts, feedCleanup, feedFullReimport, feedSubscribe, feedUpdate } from './feedBench.ts';
 
-const bench = { seedEntities, lookupBaselines, navigateAndWaitForBadge, badgeText, loadImported, importBulkPut, searchCompare, addOwnElsewhere, feedSubscribe, feedUpdate, feedFullReimport, feedCheckParts, csvImport, feedCleanup };
+const bench = { seedEntities, lookupBaselines, navigateAndWaitForBadge, badgeText, loadImported, importBulkPut, importRawPut, searchCompare, rebuildParts, addOwnElsewhere, bulkChangeElsewhere, feedSubscribe, feedUpdate, feedFullReimport, feedCheckParts, csvImport, feedCleanup };
 export type Bench = typeof bench;
 
 (globalThis as unknown as { __bench: Bench }).__bench = bench;

@@ -11,18 +11,30 @@ interface Remembered {
 
 const keyOf = (tabId: number) => `tab:${tabId}`;
 
+// While the worker runs, the same in memory: a warm decision on a page of no known site asks it for
+// every navigation, and a storage.session read is an extension API round trip (a few ms; the whole
+// decision is meant to take under 2). `null`: known to have nothing. A woken worker starts empty
+// and reads the session storage.
+const memory = new Map<number, Remembered | null>();
+
 export async function rememberHints(tabId: number, url: string, hints: PageHints): Promise<void> {
   const value: Remembered = { url, hints };
+  memory.set(tabId, value);
   await browser.storage.session.set({ [keyOf(tabId)]: value });
 }
 
 /** The hints found on this tab, if they were found at this very address. */
 export async function recallHints(tabId: number, url: string): Promise<PageHints | undefined> {
-  const key = keyOf(tabId);
-  const stored = (await browser.storage.session.get(key))[key] as Remembered | undefined;
+  let stored = memory.get(tabId);
+  if (stored === undefined) {
+    const key = keyOf(tabId);
+    stored = ((await browser.storage.session.get(key))[key] as Remembered | undefined) ?? null;
+    if (!memory.has(tabId)) memory.set(tabId, stored);
+  }
   return stored?.url === url ? stored.hints : undefined;
 }
 
 export async function forgetTab(tabId: number): Promise<void> {
+  memory.delete(tabId);
   await browser.storage.session.remove(keyOf(tabId));
 }

@@ -11,6 +11,7 @@ import { dueRegisters } from '../../shared/io/registers/job.ts';
 import { intervalMs } from '../../shared/io/registers/retry.ts';
 import type { CheckOutcome, RegisterId } from '../../shared/io/registers/types.ts';
 import { handle } from './dispatch.ts';
+import { afterWakeUp } from './wakeUp.ts';
 
 const ALARM = 'radar-es-verify-queue';
 /** Waits shorter than this are slept through; longer ones end the run and leave an alarm. */
@@ -78,12 +79,14 @@ async function run(): Promise<void> {
   }
 }
 
-// Jobs a stopped worker left running go back to the queue before this worker claims any.
-const ready = requeueInterrupted(db).catch((err) => console.error('Radar ES: verify queue could not be resumed', err));
+// Jobs a stopped worker left running go back to the queue before this worker claims any (once per
+// wake-up, when the queue is first worked on).
+let ready: Promise<unknown> | undefined;
 let running: Promise<void> | undefined;
 
 /** Works through the queue until nothing is due; concurrent calls share one run. */
 export function processVerifyQueue(): Promise<void> {
+  ready ??= requeueInterrupted(db).catch((err) => console.error('Radar ES: verify queue could not be resumed', err));
   running ??= ready
     .then(run)
     .catch((err) => console.error('Radar ES: verify queue stopped', err))
@@ -109,5 +112,6 @@ handle('verify-wake', async () => {
   return { ok: true };
 });
 
-// Whatever woke the worker (a tab event, the browser starting, an alarm), pending work resumes.
-void processVerifyQueue();
+// Whatever woke the worker (a tab event, the browser starting, an alarm), pending work resumes:
+// after the wake-up's first badge decision (wakeUp.ts), which a navigation is waiting for.
+afterWakeUp(() => void processVerifyQueue());

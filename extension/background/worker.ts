@@ -20,6 +20,7 @@ import './verifyQueue.ts';
 import './feedAlarm.ts';
 import { decideTab, hasTellingHints, type Decision } from './decide.ts';
 import { forgetTab, recallHints, rememberHints } from './tabMemory.ts';
+import { afterWakeUp, BADGE_MEASURE, DECISION_MEASURE, decisionMade, measureSince, READY_MARK } from './wakeUp.ts';
 
 const db = getDb();
 // Badge decisions read with raw IndexedDB: on a cold worker the first decision need not wait for
@@ -53,10 +54,15 @@ function decide(tabId: number, url: string | undefined, hints?: PageHints): Prom
   return inTurn(tabId, async () => {
     // Kept for later decisions of this tab; this one has the hints at hand, so it need not wait.
     const remembered = hints && url ? rememberHints(tabId, url, hints) : undefined;
+    const startedAt = performance.now();
     const decision = await decideTab(read, url, hints, () => recallHints(tabId, url!));
+    const badgeAt = performance.now();
+    measureSince(DECISION_MEASURE, startedAt, decision.matchedBy ?? 'none');
     if (decision.entity) await showKnown(tabId, decision.entity.name);
     else if (hasTellingHints(decision.hints)) await showHints(tabId);
     else await clearBadge(tabId);
+    measureSince(BADGE_MEASURE, badgeAt);
+    decisionMade();
     await remembered;
     return decision;
   });
@@ -80,8 +86,17 @@ async function directoryMoved(): Promise<void> {
 }
 
 // While this worker runs it follows the directory itself (a register check it accepted, a write in
-// a page); extension pages tell it of changes made while it was stopped.
-followDirectory(db, () => void directoryMoved());
+// a page); extension pages tell it of changes made while it was stopped. Started after the wake-up's
+// first decision (wakeUp.ts): following opens Dexie. A write committed between that decision and
+// the follower's first read would be taken as its starting point and never told, so the revision
+// read at wake-up (before any decision; one raw read) is compared once the follower runs.
+const wokeAt = read.setting('directoryRevision').catch(() => undefined);
+afterWakeUp(() => {
+  followDirectory(db, () => void directoryMoved());
+  void wokeAt.then(async (before) => {
+    if ((await readDirectoryRevision(db)) !== (typeof before === 'number' ? before : 0)) await directoryMoved();
+  });
+});
 
 handle('page-hints', async ({ hints }, sender) => {
   // The dispatcher let it through only from our content script in a tab's top frame.
@@ -113,12 +128,31 @@ handle('set-auto-scan', async ({ enabled }) => {
   return { ok };
 });
 
+/**
+ * The URL each tab's latest decision from a tab event is waiting on or was made for: a navigation
+ * fires `tabs.onUpdated` with its URL and again with status "loading" for the same URL, and the
+ * second would only repeat the first decision (behind it in the tab's queue).
+ */
+const eventDecisions = new Map<number, { url: string; done: Promise<unknown> }>();
+
 browser.tabs.onUpdated.addListener((tabId, change, tab) => {
   // A new URL (including history.pushState navigations) re-decides the badge.
-  if (change.url || (change.status === 'loading' && tab.url)) void decide(tabId, change.url ?? tab.url);
+  const url = change.url ?? (change.status === 'loading' ? tab.url : undefined);
+  if (!url) return;
+  const queued = eventDecisions.get(tabId);
+  if (queued?.url === url && !change.url) return;
+  const done = decide(tabId, url).catch(() => undefined);
+  eventDecisions.set(tabId, { url, done });
+  void done.then(() => {
+    // Kept only while it is the tab's latest: a later event of the same URL (a reload) decides again.
+    if (eventDecisions.get(tabId)?.done === done) eventDecisions.delete(tabId);
+  });
 });
 
-browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+browser.tabs.onRemoved.addListener((tabId) => {
+  eventDecisions.delete(tabId);
+  void forgetTab(tabId);
+});
 
 // Access to all sites withdrawn in the browser's own settings: automatic scanning is off.
 browser.permissions.onRemoved.addListener((removed) => {
@@ -132,3 +166,5 @@ browser.runtime.onInstalled.addListener(() => {
 });
 browser.runtime.onStartup.addListener(() => void ensureDefaultDirectory());
 browser.contextMenus.onClicked.addListener((info) => void handleContextMenuClick(db, info));
+
+performance.mark?.(READY_MARK);

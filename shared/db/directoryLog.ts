@@ -15,10 +15,16 @@ import type { RadarDB } from './database.ts';
 const REVISION_KEY = 'directoryRevision';
 const CHANGES_KEY = 'directoryChanges';
 
-/** Which entities one directory revision wrote or deleted; no ids when it was a bulk change. */
+/**
+ * Which entities one directory revision wrote or deleted: `ids` in the log itself for a few,
+ * `stored` (how many) when they are kept in their own settings row (changeIdsKey) — an import
+ * chunk, a feed update — and neither when it was a bulk change of unknown extent.
+ */
 export interface DirectoryChange {
   revision: number;
   ids?: string[];
+  /** The change's ids (this many) are in the settings row `changeIdsKey(revision)`. */
+  stored?: number;
   /**
    * More revisions of the same write follow (a chunked import): followers wait for its last one
    * instead of re-indexing a growing directory after every chunk.
@@ -29,10 +35,22 @@ export interface DirectoryChange {
 /** Changes remembered: enough for a page asleep through a day of saving and editing. */
 const KEPT_CHANGES = 100;
 /**
- * More changed entities than this are a bulk change: re-indexing everything is then about as quick
- * as patching, and a 5,000-entity import chunk does not bloat the log.
+ * More changed entities than this are not written into the log row itself (every follower reads
+ * that row after every write): a 5,000-entity import chunk does not bloat it. Followers are told of
+ * such a change as a bulk one.
  */
 export const MAX_CHANGED_IDS = 1000;
+/**
+ * Up to this many ids of one change are kept in a row of their own, for the search index's cache:
+ * re-indexing a feed update's or an import chunk's entities into a 100k index is quicker than
+ * reading and indexing all 100k. More than this, and nobody would patch over it anyway.
+ */
+export const MAX_STORED_IDS = 50_000;
+
+/** The settings row that holds the ids of a change with `stored` ids. */
+export function changeIdsKey(revision: number): string {
+  return `${CHANGES_KEY}:${revision}`;
+}
 
 export async function readDirectoryRevision(db: RadarDB): Promise<number> {
   const row = await db.settings.get(REVISION_KEY);
@@ -59,11 +77,45 @@ export async function bumpDirectoryRevision(
   const next = (await readDirectoryRevision(db)) + 1;
   await db.settings.put({ key: REVISION_KEY, value: next });
   const ids = changedIds === undefined ? undefined : [...new Set(changedIds)];
-  const change: DirectoryChange = ids && ids.length <= MAX_CHANGED_IDS ? { revision: next, ids } : { revision: next };
+  let change: DirectoryChange = { revision: next };
+  if (ids && ids.length <= MAX_CHANGED_IDS) change = { revision: next, ids };
+  else if (ids && ids.length <= MAX_STORED_IDS) {
+    change = { revision: next, stored: ids.length };
+    await db.settings.put({ key: changeIdsKey(next), value: ids });
+  }
   if (opts.continues) change.continues = true;
   const log = await readDirectoryChanges(db);
-  await db.settings.put({ key: CHANGES_KEY, value: [...log.slice(-(KEPT_CHANGES - 1)), change] });
+  const kept = log.slice(-(KEPT_CHANGES - 1));
+  // The rows of changes that fall out of the log go with them.
+  const dropped = log.slice(0, log.length - kept.length).filter((c) => c.stored !== undefined);
+  if (dropped.length) await db.settings.bulkDelete(dropped.map((c) => changeIdsKey(c.revision)));
+  await db.settings.put({ key: CHANGES_KEY, value: [...kept, change] });
   return next;
+}
+
+/**
+ * Like changedBetween, also over changes whose ids are in rows of their own (read here, inside the
+ * caller's transaction when it has one with `settings`): the ids changed after `from` up to `to`,
+ * or undefined when a change in between is unknown or more than `max` ids changed.
+ */
+export async function changedIdsBetween(db: RadarDB, log: DirectoryChange[], from: number, to: number, max: number): Promise<string[] | undefined> {
+  if (to < from) return undefined;
+  const byRevision = new Map(log.map((c) => [c.revision, c]));
+  let total = 0;
+  for (let r = from + 1; r <= to; r++) {
+    const change = byRevision.get(r);
+    if (!change || (!change.ids && change.stored === undefined)) return undefined;
+    total += change.ids?.length ?? change.stored ?? 0;
+    if (total > max) return undefined;
+  }
+  const ids = new Set<string>();
+  for (let r = from + 1; r <= to; r++) {
+    const change = byRevision.get(r)!;
+    const list = change.ids ?? (await db.settings.get(changeIdsKey(r)))?.value;
+    if (!Array.isArray(list)) return undefined;
+    for (const id of list as string[]) ids.add(id);
+  }
+  return [...ids];
 }
 
 /**

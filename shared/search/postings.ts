@@ -147,6 +147,26 @@ export class TermPostings {
     return size;
   }
 
+  /**
+   * Makes a freshly laid out set of postings (documents numbered after every existing one) the
+   * delta, for `rebuild` to merge; the delta must be empty.
+   */
+  setDelta(added: TermPostings): void {
+    if (this.deltaSize) throw new Error('setDelta: the delta is not empty');
+    const terms: string[] = [];
+    const delta = new Map<string, DeltaList>();
+    for (let t = 0; t < added.terms.length; t++) {
+      const term = added.terms.at(t)!;
+      const from = added.start[t];
+      const to = added.start[t + 1];
+      terms.push(term);
+      delta.set(term, { docs: added.docs.subarray(from, to), masks: added.masks.subarray(from, to), length: to - from });
+    }
+    this.deltaTerms = terms;
+    this.delta = delta;
+    this.deltaSize = added.docs.length;
+  }
+
   private pushDelta(term: string, quality: number, out: PostingSlice[]): number {
     const list = this.delta.get(term)!;
     out.push({ docs: list.docs, masks: list.masks, from: 0, to: list.length, quality });

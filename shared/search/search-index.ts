@@ -177,6 +177,51 @@ export class SearchIndex {
     this.add(doc);
   }
 
+  /**
+   * Many changes at once (a feed update, an import into a large directory): each doc of `docs`
+   * added or replacing the one of its id, each id of `removed` removed — the same index as
+   * `update`/`remove` one by one, without their per-document cost (a sorted insertion into the
+   * name order and the term list each): the new documents' postings are laid out in one pass,
+   * merged with the kept ones, and the name order is sorted once. At 100k documents, 20k changed
+   * documents take about as long as indexing 20k from scratch instead of seconds of insertions.
+   */
+  applyChanges(docs: Iterable<SearchDoc>, removed: Iterable<string> = []): void {
+    // Pending single edits are merged first, so the new postings can be laid out as the one delta.
+    if (this.post.deltaSize) this.compact();
+    const map = this.docs();
+    const { cols } = this;
+    const drop = (id: string) => {
+      const d = map.get(id);
+      if (d === undefined) return;
+      cols.alive[d] = 0;
+      map.delete(id);
+      this.live--;
+      this.dead++;
+    };
+    for (const id of removed) drop(id);
+    const builder = new PostingsBuilder();
+    for (const doc of docs) {
+      drop(doc.id);
+      const d = cols.push(doc);
+      map.set(doc.id, d);
+      this.live++;
+      builder.add(d, docTerms(doc));
+    }
+    this.post.setDelta(builder.finish());
+    this.cityRank = null;
+    this.ensureScratch();
+    const order: number[] = [];
+    for (let d = 0; d < cols.size; d++) if (cols.alive[d]) order.push(d);
+    const names = order.map((d) => cols.name(d));
+    const compare = collator().compare;
+    const byPosition = order.map((_, i) => i).sort((a, b) => compare(names[a], names[b]) || order[a] - order[b]);
+    this.byName = new Uint32Array(Math.max(16, cols.capacity));
+    for (let i = 0; i < byPosition.length; i++) this.byName[i] = order[byPosition[i]];
+    this.byNameLength = byPosition.length;
+    this.nameRank = null;
+    this.compact();
+  }
+
   search(query: string, opts: SearchOptions = {}): SearchResult {
     const limit = opts.limit ?? Infinity;
     const f = opts.filter;

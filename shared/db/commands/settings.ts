@@ -35,9 +35,13 @@ export async function getSetting<K extends keyof Settings>(db: RadarDB, key: K):
 }
 
 export async function getSettings(db: RadarDB): Promise<Settings> {
-  const rows = await db.settings.toArray();
+  // The user's settings only: the table also holds the directory's change log and its id rows.
+  const keys = Object.keys(DEFAULT_SETTINGS);
+  const rows = await db.settings.bulkGet(keys);
   const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-  for (const r of rows) if (r.key in DEFAULT_SETTINGS) out[r.key] = r.value;
+  rows.forEach((r, i) => {
+    if (r) out[keys[i]] = r.value;
+  });
   return out as unknown as Settings;
 }
 

@@ -15,7 +15,10 @@ import {
 import {
   bumpDirectoryRevision,
   changedBetween,
+  changedIdsBetween,
+  changeIdsKey,
   MAX_CHANGED_IDS,
+  MAX_STORED_IDS,
   readDirectoryChanges,
   readDirectoryRevision,
 } from '../../../shared/db/directoryLog.ts';
@@ -23,6 +26,7 @@ import { SearchIndex } from '../../../shared/search/search-index.ts';
 import { buildDefaultPack } from '../../../scripts/defaultPack.ts';
 import { readPack } from '../../../shared/io/import/pack.ts';
 import type { Entity } from '../../../shared/model/types.ts';
+import { generateEntities } from '../../../bench/synthetic.ts';
 
 let db: RadarDB;
 let pack: Entity[];
@@ -57,9 +61,30 @@ describe('the change log', () => {
     await db.transaction('rw', db.settings, () => bumpDirectoryRevision(db));
     expect((await readDirectoryChanges(db)).slice(-3)).toEqual([
       { revision: start + 1, ids: ['a', 'b'] },
-      { revision: start + 2 },
+      // Too many for the log row: kept in a row of their own.
+      { revision: start + 2, stored: many.length },
       { revision: start + 3 },
     ]);
+    expect((await db.settings.get(changeIdsKey(start + 2)))?.value).toEqual(many);
+    const log = await readDirectoryChanges(db);
+    expect(changedBetween(log, start, start + 2)).toBeUndefined(); // followers are told of a bulk change
+    expect(await changedIdsBetween(db, log, start, start + 2, MAX_STORED_IDS)).toEqual(['a', 'b', ...many]);
+    expect(await changedIdsBetween(db, log, start, start + 2, many.length)).toBeUndefined(); // more than asked for
+    expect(await changedIdsBetween(db, log, start, start + 3, MAX_STORED_IDS)).toBeUndefined(); // across a bulk change
+  });
+
+  it('keeps no ids of a change larger than MAX_STORED_IDS, and drops a stored row with its change', async () => {
+    const start = await readDirectoryRevision(db);
+    const huge = Array.from({ length: MAX_STORED_IDS + 1 }, (_, i) => `h${i}`);
+    await db.transaction('rw', db.settings, () => bumpDirectoryRevision(db, huge));
+    expect((await readDirectoryChanges(db)).at(-1)).toEqual({ revision: start + 1 });
+    expect(await db.settings.get(changeIdsKey(start + 1))).toBeUndefined();
+    const many = Array.from({ length: MAX_CHANGED_IDS + 5 }, (_, i) => `m${i}`);
+    await db.transaction('rw', db.settings, () => bumpDirectoryRevision(db, many, { continues: true }));
+    expect((await readDirectoryChanges(db)).at(-1)).toEqual({ revision: start + 2, stored: many.length, continues: true });
+    for (let i = 0; i < 100; i++) await db.transaction('rw', db.settings, () => bumpDirectoryRevision(db, [`e${i}`]));
+    expect((await readDirectoryChanges(db))[0].revision).toBe(start + 3);
+    expect(await db.settings.get(changeIdsKey(start + 2))).toBeUndefined();
   });
 
   it('keeps the latest hundred changes', async () => {
@@ -119,6 +144,38 @@ describe('patching the cached search index', () => {
     const { revision, cached } = await readCachedSearchIndex(db);
     expect(cached?.revision).toBe(revision);
     expect(await patchCachedSearchIndex(db)).toBeUndefined();
+  });
+
+  it('re-indexes an import-sized change (ids kept in their own rows) in one batch: the same answers as a full rebuild', async () => {
+    // A directory large enough that 3,000 changed entities are under half of it.
+    const base = generateEntities(7000, 3);
+    for (let i = 0; i < base.length; i += 3500) await putEntities(db, base.slice(i, i + 3500));
+    await cacheFullIndex();
+    // Two chunks of 1,500 (as an import writes them), some of them entities already there (merged).
+    const written: Entity[] = Array.from({ length: 3000 }, (_, i) => ({
+      ...pack[i % pack.length],
+      id: i < 40 ? pack[i].id : `name:bulk${i}`,
+      name: i < 40 ? `${pack[i].name} Nowa` : `Spółdzielnia Zbiorcza ${i}`,
+      address: { ...pack[i % pack.length].address, city: i % 2 ? 'Łęczna' : 'Kraków' },
+      krs: undefined, nip: undefined, regon: undefined,
+    }));
+    await putEntities(db, written.slice(0, 1500));
+    await putEntities(db, written.slice(1500));
+    expect((await readDirectoryChanges(db)).slice(-2).map((c) => c.stored)).toEqual([1500, 1500]);
+    const patched = await patchCachedSearchIndex(db);
+    expect(patched?.revision).toBe(await readDirectoryRevision(db));
+    const index = SearchIndex.deserialize(patched!.buffer);
+    const full = await freshIndex();
+    expect(index.size).toBe(full.size);
+    for (const q of [...QUERIES, 'zbiorcza 2999', 'nowa', 'leczna', '']) {
+      expect(index.search(q, { limit: 20 }), q).toEqual(full.search(q, { limit: 20 }));
+      expect(index.facets(q, {}), q).toEqual(full.facets(q, {}));
+    }
+    // A cache may be patched over at most `maxChanged` entities: the caller rebuilds past that.
+    await cacheFullIndex();
+    await putEntities(db, written.slice(0, 1500).map((e) => ({ ...e, offer: 'szycie' })));
+    expect(await patchCachedSearchIndex(db, undefined, { maxChanged: 1499 })).toBeUndefined();
+    expect(await patchCachedSearchIndex(db)).toBeDefined();
   });
 
   it('leaves a rebuild to the caller after a bulk change, without a cache, or with a cache it cannot read', async () => {

@@ -293,6 +293,50 @@ describe('live edits', () => {
   });
 });
 
+describe('many changes at once (applyChanges)', () => {
+  const queries = ['', 'bis', 'spoldzielnia bis', 'fundacja', 'krakow', 'zielony', 'wtz gdansk', 'catering war', 'nowa', 'krakwo'];
+
+  it('answers exactly like an index built from scratch on the same documents', () => {
+    const docs = generated10k();
+    // Start from a reloaded index with pending single edits: the state an app page holds.
+    const before = docs.slice(0, 8000).map((d, i) => (i === 1 ? { ...d, name: `${d.name} Dawna` } : d));
+    const start = SearchIndex.build(docs.slice(0, 8000), { now: FIXED_NOW });
+    start.update(before[1]);
+    const index = SearchIndex.deserialize(start.serialize(), { now: FIXED_NOW });
+    index.add(doc('pending', 'Fundacja Oczekująca', { address: { city: 'Kraków' } }));
+    // A bulk change: 2,000 new, every 5th renamed and moved to another town, every 7th (of the others) removed.
+    const renamed = (i: number) => i % 5 === 2;
+    const gone = (i: number) => i % 7 === 3 && !renamed(i);
+    const written = [...docs.slice(8000), ...before.filter((_, i) => renamed(i)).map((d) => ({ ...d, name: `${d.name} Bis`, address: { ...d.address, city: 'Nowa Wieś Zielona' } }))];
+    const removed = before.filter((_, i) => gone(i)).map((d) => d.id);
+    index.applyChanges(written, [...removed, 'pending', 'never-there']);
+
+    const expected = [...before.filter((_, i) => !renamed(i) && !gone(i)), ...written];
+    const fresh = SearchIndex.build(expected, { now: FIXED_NOW });
+    expect(index.size).toBe(expected.length);
+    const filter = { voivodeship: ['mazowieckie'], certificate: 'any' as const };
+    for (const q of queries) {
+      expect(index.search(q, { limit: 50 }), q).toEqual(fresh.search(q, { limit: 50 }));
+      expect(index.search(q, { filter, sort: 'city', limit: 30 }), q).toEqual(fresh.search(q, { filter, sort: 'city', limit: 30 }));
+      expect(index.facets(q, filter), q).toEqual(fresh.facets(q, filter));
+    }
+    expect(index.search('').ids).toEqual(fresh.search('').ids);
+    // Still a normal index: it serialises, reloads and takes single edits.
+    const loaded = SearchIndex.deserialize(index.serialize(), { now: FIXED_NOW });
+    for (const q of queries) expect(loaded.search(q, { limit: 50 }), q).toEqual(fresh.search(q, { limit: 50 }));
+    loaded.add(doc('later', 'Stowarzyszenie Późniejsze'));
+    expect(loaded.search('pozniejsze').ids).toEqual(['later']);
+  });
+
+  it('the last of repeated ids wins, as in a build', () => {
+    const index = SearchIndex.build(sample);
+    index.applyChanges([doc('twice', 'Fundacja Qwertyjka'), doc('twice', 'Fundacja Zxcvbnik')]);
+    expect(index.search('qwertyjka').total).toBe(0);
+    expect(index.search('zxcvbnik').ids).toEqual(['twice']);
+    expect(index.size).toBe(sample.length + 1);
+  });
+});
+
 describe('serialize / deserialize', () => {
   it('a reloaded index answers exactly like the original', () => {
     const docs = generated10k();
